@@ -1,0 +1,139 @@
+/**
+ * From a parsed table to a labeled dataset: column detection, label indexing and the row
+ * problems the user must hear about. Row numbers in messages are 1-based data rows as the
+ * user sees them in a spreadsheet (the header, when there is one, is not counted).
+ */
+
+/** A parsed file: column names and rows of cells (ragged rows allowed). */
+export interface Table {
+  columns: string[];
+  rows: string[][];
+  /** True when the first line of the file was taken as column names. */
+  hasHeader: boolean;
+}
+
+/** Texts with class indices into `classes` (sorted by name). */
+export interface Dataset {
+  texts: string[];
+  labels: Int32Array;
+  classes: string[];
+}
+
+export interface RowProblem {
+  kind: 'emptyText' | 'missingLabel' | 'missingColumns';
+  /** How many rows have it. */
+  count: number;
+  /** The first few affected row numbers (1-based data rows). */
+  rows: number[];
+  message: string;
+}
+
+export interface ColumnGuess {
+  text: number;
+  label: number;
+}
+
+/**
+ * Text column: the one with the longest average cell. Label column: among the others, the one
+ * with the fewest distinct values, as long as values repeat (at most half the rows distinct).
+ */
+export function guessColumns(table: Table): ColumnGuess {
+  const n = table.columns.length;
+  if (n < 2) return { text: 0, label: 0 };
+  const sample = table.rows.slice(0, 2000);
+  const avgLength = new Array<number>(n).fill(0);
+  const distinct = Array.from({ length: n }, () => new Set<string>());
+  for (const row of sample) {
+    for (let c = 0; c < n; c++) {
+      const cell = row[c] ?? '';
+      avgLength[c] += cell.length / Math.max(1, sample.length);
+      distinct[c].add(cell);
+    }
+  }
+  const byName = (re: RegExp) => table.columns.findIndex((name) => re.test(name.trim()));
+  let text = byName(/^(text|sentence|message|review|content|body|document|sms)$/i);
+  if (text < 0) text = avgLength.indexOf(Math.max(...avgLength));
+  let label = byName(/^(label|class|category|target|y|sentiment|tag)$/i);
+  if (label < 0 || label === text) {
+    label = -1;
+    for (let c = 0; c < n; c++) {
+      if (c === text) continue;
+      if (label < 0 || distinct[c].size < distinct[label].size) label = c;
+    }
+  }
+  return { text, label };
+}
+
+const MAX_EXAMPLE_ROWS = 5;
+
+/** Builds the dataset from two columns; rows without text or label are skipped and reported. */
+export function buildDataset(table: Table, textColumn: number, labelColumn: number): { dataset: Dataset; problems: RowProblem[] } {
+  if (textColumn === labelColumn) {
+    throw new Error('Text column and label column are the same: choose two different columns.');
+  }
+  const texts: string[] = [];
+  const rawLabels: string[] = [];
+  const problems = new Map<RowProblem['kind'], { count: number; rows: number[] }>();
+  const note = (kind: RowProblem['kind'], row: number) => {
+    const p = problems.get(kind) ?? { count: 0, rows: [] };
+    p.count++;
+    if (p.rows.length < MAX_EXAMPLE_ROWS) p.rows.push(row);
+    problems.set(kind, p);
+  };
+  table.rows.forEach((row, i) => {
+    const rowNumber = i + 1;
+    if (row.length <= Math.max(textColumn, labelColumn)) {
+      note('missingColumns', rowNumber);
+      return;
+    }
+    const text = row[textColumn];
+    const label = row[labelColumn].trim();
+    if (text.trim() === '') {
+      note('emptyText', rowNumber);
+      return;
+    }
+    if (label === '') {
+      note('missingLabel', rowNumber);
+      return;
+    }
+    texts.push(text);
+    rawLabels.push(label);
+  });
+  const classes = [...new Set(rawLabels)].sort();
+  const index = new Map(classes.map((c, i) => [c, i]));
+  const labels = Int32Array.from(rawLabels, (l) => index.get(l)!);
+  const textName = table.columns[textColumn];
+  const labelName = table.columns[labelColumn];
+  const messages: Record<RowProblem['kind'], (count: number, rows: string) => string> = {
+    emptyText: (count, rows) => `${count} row(s) have an empty "${textName}" column and were skipped (rows ${rows}).`,
+    missingLabel: (count, rows) => `${count} row(s) have no label in the "${labelName}" column and were skipped (rows ${rows}).`,
+    missingColumns: (count, rows) =>
+      `${count} row(s) have too few columns to reach "${textName}" and "${labelName}" and were skipped (rows ${rows}).`,
+  };
+  const list: RowProblem[] = [...problems].map(([kind, p]) => ({
+    kind,
+    count: p.count,
+    rows: p.rows,
+    message: messages[kind](p.count, p.rows.join(', ') + (p.count > p.rows.length ? ', …' : '')),
+  }));
+  return { dataset: { texts, labels, classes }, problems: list };
+}
+
+/** Rows per class, in class order. */
+export function classCounts(dataset: Dataset): number[] {
+  const counts = new Array<number>(dataset.classes.length).fill(0);
+  for (let i = 0; i < dataset.labels.length; i++) counts[dataset.labels[i]]++;
+  return counts;
+}
+
+/**
+ * Whether the first line holds column names: every cell is short and non-empty, none is a
+ * number, and none of them appears again as a value in its column in the next rows.
+ */
+export function looksLikeHeader(rows: string[][]): boolean {
+  if (rows.length < 2) return false;
+  const first = rows[0];
+  if (!first.every((cell) => cell.trim() !== '' && cell.length <= 60 && Number.isNaN(Number(cell)))) return false;
+  const next = rows.slice(1, 200);
+  return first.every((cell, c) => !next.some((row) => row[c] === cell));
+}

@@ -1,0 +1,506 @@
+/**
+ * A port of Keras' `Tokenizer` (keras_preprocessing 1.1.2 / tf.keras) that produces the same
+ * vocabulary, the same sequences and a `to_json()` that Python's `tokenizer_from_json` loads.
+ *
+ * Known, documented differences from Python:
+ * - Lowercasing uses JS `toLowerCase()`, Python uses `str.lower()`. Both apply the full Unicode
+ *   lowercase mapping (incl. final sigma and `İ` -> `i̇`); they can only disagree where the two
+ *   runtimes ship different Unicode versions.
+ * - Python fills `word_docs` by iterating `set(seq)`, whose order depends on the per-process
+ *   string hash seed, so Keras' own `word_docs`/`index_docs` key order is not reproducible.
+ *   We use first-seen order; the counts are identical and nothing depends on that order.
+ * - Only plain strings are accepted as texts (Keras also accepts lists of tokens) and the
+ *   tokenizer is fitted once (Keras lets `fit_on_texts` accumulate over several calls).
+ */
+
+/** Keras' default `filters`: ASCII punctuation except `'`, plus tab and newline (not `\r`). */
+export const DEFAULT_FILTERS = '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n';
+
+/** Constructor arguments of Keras' `Tokenizer`, same names in camelCase and same defaults. */
+export interface TokenizerConfig {
+  /**
+   * Keep indices below this in sequences (Keras `num_words`); null keeps all. The index itself
+   * keeps every word. As in Keras a falsy 0 also keeps all, so `numWords: 3` keeps indices 1, 2.
+   */
+  numWords: number | null;
+  /** Characters (code points) turned into `split` before splitting; ignored when `charLevel`. */
+  filters: string;
+  /** Lowercase texts before anything else. */
+  lower: boolean;
+  /** Separator for Python's `str.split(split)`; must not be empty (Python raises then). */
+  split: string;
+  /** Every character (code point) is a token; `filters` and `split` are not applied. */
+  charLevel: boolean;
+  /** Token that gets index 1 and replaces unknown and cut-off words in sequences; null drops them. */
+  oovToken: string | null;
+}
+
+/** Keras' defaults, optionally overridden. */
+export function defaultTokenizerConfig(overrides: Partial<TokenizerConfig> = {}): TokenizerConfig {
+  return {
+    numWords: null,
+    filters: DEFAULT_FILTERS,
+    lower: true,
+    split: ' ',
+    charLevel: false,
+    oovToken: null,
+    ...overrides,
+  };
+}
+
+/** Fitted state, plain data (JSON-serializable via tokenizerToJson). */
+export interface TokenizerState {
+  config: TokenizerConfig;
+  /** Number of texts the tokenizer was fitted on. */
+  documentCount: number;
+  /** Occurrences of each token over all texts; insertion order = first seen, like Keras' OrderedDict. */
+  wordCounts: Map<string, number>;
+  /** Number of texts containing each token. */
+  wordDocs: Map<string, number>;
+  /** 1-based; most frequent first; ties keep first-seen order (Python's stable sort); oov at 1 when set. */
+  wordIndex: Map<string, number>;
+  /** Inverse of `wordIndex`. */
+  indexWord: Map<number, string>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Splitting
+
+/** `config` compiled for scanning: a lookup table instead of a per-call regex or `translate`. */
+interface Splitter {
+  readonly filters: string;
+  readonly split: string;
+  readonly lower: boolean;
+  /** 1 for BMP code units that are filter characters or the split character. */
+  readonly bmp: Uint8Array;
+  /** Filter code points above U+FFFF (surrogate pairs in JS strings). */
+  readonly astral: ReadonlySet<number>;
+  /** Split as one BMP code unit (fast path), or -1 when split needs Python's generic semantics. */
+  readonly splitUnit: number;
+}
+
+const splitterCache = new WeakMap<TokenizerConfig, Splitter>();
+
+function getSplitter(config: TokenizerConfig): Splitter {
+  const cached = splitterCache.get(config);
+  // Configs are plain data that callers may mutate, so check the cached fields still match.
+  if (cached && cached.filters === config.filters && cached.split === config.split && cached.lower === config.lower) {
+    return cached;
+  }
+  const { filters, split, lower } = config;
+  if (split.length === 0) throw new Error('Tokenizer split must be a non-empty string (Python: "empty separator")');
+  const bmp = new Uint8Array(0x10000);
+  const astral = new Set<number>();
+  // for..of walks code points, which is how Python iterates `filters`.
+  for (const ch of filters) {
+    const cp = ch.codePointAt(0)!;
+    if (cp > 0xffff) astral.add(cp);
+    else bmp[cp] = 1;
+  }
+  const unit = split.charCodeAt(0);
+  const isSingleBmp = split.length === 1 && !(unit >= 0xd800 && unit <= 0xdfff);
+  if (isSingleBmp) bmp[unit] = 1;
+  const splitter: Splitter = { filters, split, lower, bmp, astral, splitUnit: isSingleBmp ? unit : -1 };
+  splitterCache.set(config, splitter);
+  return splitter;
+}
+
+function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
+}
+
+function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff;
+}
+
+/**
+ * Calls `visit` for each word of `text` as Keras' `text_to_word_sequence` would produce it:
+ * lower, map every filter character to `split`, `str.split(split)`, drop empty strings.
+ */
+function forEachWord(text: string, sp: Splitter, visit: (word: string) => void): void {
+  const s = sp.lower ? text.toLowerCase() : text;
+  const n = s.length;
+  if (sp.splitUnit >= 0) {
+    // Single-character split: filters and split are all separators, runs of them give only
+    // empty strings, which Keras drops. So a word is a maximal run of non-separators.
+    const { bmp, astral } = sp;
+    let start = 0;
+    let i = 0;
+    while (i < n) {
+      const unit = s.charCodeAt(i);
+      let width = 1;
+      let isSep: boolean;
+      if (isHighSurrogate(unit) && i + 1 < n && isLowSurrogate(s.charCodeAt(i + 1))) {
+        // A surrogate pair is one Python code point: only an astral filter can match it.
+        width = 2;
+        isSep = astral.size > 0 && astral.has(s.codePointAt(i)!);
+      } else {
+        isSep = bmp[unit] === 1;
+      }
+      if (isSep) {
+        if (i > start) visit(s.slice(start, i));
+        start = i + width;
+      }
+      i += width;
+    }
+    if (n > start) visit(s.slice(start));
+    return;
+  }
+  // Multi-character split: replacements may combine with neighbouring text into new
+  // separators (e.g. split "ab", "a!b" -> "aabb" -> ["a", "b"]), so do literally what Python does.
+  let translated = '';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    const isFilter = cp > 0xffff ? sp.astral.has(cp) : sp.bmp[cp] === 1;
+    translated += isFilter ? sp.split : ch;
+  }
+  // JS and Python split on a non-empty string separator identically (left to right, no overlap).
+  for (const word of translated.split(sp.split)) {
+    if (word.length > 0) visit(word);
+  }
+}
+
+/**
+ * Keras `text_to_word_sequence`: lower (if `config.lower`), translate every filter char to
+ * `split`, split on `split`, drop empty strings. Ignores `charLevel`, like the Keras function.
+ */
+export function textToWordSequence(text: string, config: TokenizerConfig): string[] {
+  const words: string[] = [];
+  forEachWord(text, getSplitter(config), (w) => words.push(w));
+  return words;
+}
+
+/** Calls `visit` for each token the Tokenizer sees in `text` (words, or characters when char level). */
+function forEachToken(text: string, config: TokenizerConfig, sp: Splitter | null, visit: (token: string) => void): void {
+  if (sp === null) {
+    // Keras char level: the (lowercased) text itself is the sequence; no filters, no split.
+    for (const ch of config.lower ? text.toLowerCase() : text) visit(ch);
+  } else {
+    forEachWord(text, sp, visit);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fitting and encoding
+
+/** Keras `fit_on_texts` on a fresh tokenizer. */
+export function fitTokenizer(texts: readonly string[], config: TokenizerConfig): TokenizerState {
+  const sp = config.charLevel ? null : getSplitter(config);
+  // One Map lookup per token: counts plus the last document that counted it (instead of set(seq)).
+  const stats = new Map<string, { count: number; docs: number; lastDoc: number }>();
+  for (let doc = 0; doc < texts.length; doc++) {
+    forEachToken(texts[doc], config, sp, (w) => {
+      const entry = stats.get(w);
+      if (entry === undefined) {
+        stats.set(w, { count: 1, docs: 1, lastDoc: doc });
+      } else {
+        entry.count++;
+        if (entry.lastDoc !== doc) {
+          entry.lastDoc = doc;
+          entry.docs++;
+        }
+      }
+    });
+  }
+  const wordCounts = new Map<string, number>();
+  const wordDocs = new Map<string, number>();
+  for (const [w, { count, docs }] of stats) {
+    wordCounts.set(w, count);
+    wordDocs.set(w, docs);
+  }
+  // Array.prototype.sort is stable (ES2019), like Python's list.sort: ties keep first-seen order.
+  const sorted = [...wordCounts.entries()].sort((a, b) => b[1] - a[1]);
+  const vocab = config.oovToken === null ? [] : [config.oovToken];
+  for (const [w] of sorted) vocab.push(w);
+  // Mirrors dict(zip(sorted_voc, range(1, ...))): if the oov token also occurs as a word, the
+  // later index wins but the key keeps its first position, exactly as Map.set does.
+  const wordIndex = new Map<string, number>();
+  for (let i = 0; i < vocab.length; i++) wordIndex.set(vocab[i], i + 1);
+  return { config: { ...config }, documentCount: texts.length, wordCounts, wordDocs, wordIndex, indexWord: invert(wordIndex) };
+}
+
+function invert(wordIndex: ReadonlyMap<string, number>): Map<number, string> {
+  const indexWord = new Map<number, string>();
+  for (const [w, i] of wordIndex) indexWord.set(i, w);
+  return indexWord;
+}
+
+/**
+ * Encodes texts one at a time into a reused scratch buffer, for batch hot paths
+ * (`textsToSequences`, `encodeTexts`). Implements Keras' `texts_to_sequences_generator`.
+ */
+export class SequenceEncoder {
+  private buffer = new Int32Array(256);
+  private count = 0;
+  private readonly config: TokenizerConfig;
+  private readonly wordIndex: ReadonlyMap<string, number>;
+  private readonly sp: Splitter | null;
+  private readonly cutOff: number;
+  private readonly oovIndex: number | undefined;
+  private readonly visit = (w: string): void => this.add(w);
+
+  constructor(state: TokenizerState) {
+    this.config = state.config;
+    this.wordIndex = state.wordIndex;
+    this.sp = state.config.charLevel ? null : getSplitter(state.config);
+    // Keras tests `if num_words and i >= num_words`: null and 0 both mean no cut-off.
+    this.cutOff = state.config.numWords ? state.config.numWords : Infinity;
+    this.oovIndex = state.config.oovToken === null ? undefined : state.wordIndex.get(state.config.oovToken);
+  }
+
+  /** Encodes `text`; the indices are `indices.subarray(0, returned count)` until the next call. */
+  encode(text: string): number {
+    this.count = 0;
+    forEachToken(text, this.config, this.sp, this.visit);
+    return this.count;
+  }
+
+  /** Scratch buffer holding the last encoded sequence (replaced when it grows). */
+  get indices(): Int32Array {
+    return this.buffer;
+  }
+
+  private add(w: string): void {
+    const i = this.wordIndex.get(w);
+    if (i !== undefined) {
+      if (i < this.cutOff) this.push(i);
+      else if (this.oovIndex !== undefined) this.push(this.oovIndex);
+    } else if (this.config.oovToken !== null) {
+      // Keras would append None here (oov token set but never indexed, e.g. an unfitted
+      // tokenizer loaded from JSON); an integer sequence cannot hold that, so fail loudly.
+      if (this.oovIndex === undefined) {
+        throw new Error(`Tokenizer oov token ${JSON.stringify(this.config.oovToken)} is not in the word index`);
+      }
+      this.push(this.oovIndex);
+    }
+  }
+
+  private push(index: number): void {
+    if (this.count === this.buffer.length) {
+      const grown = new Int32Array(this.buffer.length * 2);
+      grown.set(this.buffer);
+      this.buffer = grown;
+    }
+    this.buffer[this.count++] = index;
+  }
+}
+
+/** Keras `texts_to_sequences`: word indices per text, with the `numWords` cut-off and oov handling. */
+export function textsToSequences(state: TokenizerState, texts: readonly string[]): number[][] {
+  const encoder = new SequenceEncoder(state);
+  return texts.map((text) => {
+    const n = encoder.encode(text);
+    const indices = encoder.indices;
+    const seq: number[] = [];
+    for (let i = 0; i < n; i++) seq.push(indices[i]);
+    return seq;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON, byte-compatible with Python's json.dumps (ensure_ascii, ", " and ": " separators)
+
+/** Characters Python's ensure_ascii writes verbatim: printable ASCII except `"` and `\`. */
+const NEEDS_ESCAPE = /[^\x20\x21\x23-\x5b\x5d-\x7e]/;
+const NAMED_ESCAPES: Record<string, string> = {
+  '"': '\\"',
+  '\\': '\\\\',
+  '\b': '\\b',
+  '\f': '\\f',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+};
+
+/** A string literal as Python's json.dumps writes it: everything else as lowercase `\uXXXX`. */
+function pyJsonString(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return `"${s}"`;
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    const unit = s.charCodeAt(i);
+    if (unit >= 0x20 && unit <= 0x7e && ch !== '"' && ch !== '\\') out += ch;
+    // Per UTF-16 unit, which is exactly Python's surrogate-pair output for astral code points.
+    else out += NAMED_ESCAPES[ch] ?? `\\u${unit.toString(16).padStart(4, '0')}`;
+  }
+  return `${out}"`;
+}
+
+function pyJsonScalar(value: string | number | boolean | null): string {
+  return typeof value === 'string' ? pyJsonString(value) : String(value);
+}
+
+/** A flat dict as Python's json.dumps writes it; keys are stringified like Python's int keys. */
+function pyJsonDict(entries: Iterable<readonly [string | number, string | number]>): string {
+  const parts: string[] = [];
+  for (const [k, v] of entries) parts.push(`${pyJsonString(String(k))}: ${pyJsonScalar(v)}`);
+  return `{${parts.join(', ')}}`;
+}
+
+/** Same layout as Keras `Tokenizer.to_json()`: the five dictionaries are JSON strings in the config. */
+export function tokenizerToJson(state: TokenizerState): string {
+  const { config } = state;
+  // Keras keeps index_docs (word index -> document count) but it is derived from word_docs.
+  const indexDocs: [number, number][] = [];
+  for (const [w, docs] of state.wordDocs) {
+    const index = state.wordIndex.get(w);
+    if (index !== undefined) indexDocs.push([index, docs]);
+  }
+  const fields: [string, string | number | boolean | null][] = [
+    ['num_words', config.numWords],
+    ['filters', config.filters],
+    ['lower', config.lower],
+    ['split', config.split],
+    ['char_level', config.charLevel],
+    ['oov_token', config.oovToken],
+    ['document_count', state.documentCount],
+    ['word_counts', pyJsonDict(state.wordCounts)],
+    ['word_docs', pyJsonDict(state.wordDocs)],
+    ['index_docs', pyJsonDict(indexDocs)],
+    ['index_word', pyJsonDict(state.indexWord)],
+    ['word_index', pyJsonDict(state.wordIndex)],
+  ];
+  const body = fields.map(([k, v]) => `${pyJsonString(k)}: ${pyJsonScalar(v)}`).join(', ');
+  return `{"class_name": "Tokenizer", "config": {${body}}}`;
+}
+
+/**
+ * Reads a flat JSON object's entries in document order. JSON.parse cannot be used for this:
+ * JS objects move integer-like keys (words such as "2019", every index_word key) to the front.
+ * Duplicate keys keep their first position and last value, like Python's dict.
+ */
+function parseOrderedFlatObject(json: string, what: string): Map<string, unknown> {
+  try {
+    JSON.parse(json); // validates the syntax, so the scan below can stay simple
+  } catch (e) {
+    throw new Error(`Tokenizer JSON: ${what} is not valid JSON (${(e as Error).message})`);
+  }
+  const out = new Map<string, unknown>();
+  let i = 0;
+  const skipSpace = (): void => {
+    while (i < json.length && ' \t\n\r'.includes(json[i])) i++;
+  };
+  const readString = (): string => {
+    const start = i++;
+    while (json[i] !== '"') i += json[i] === '\\' ? 2 : 1;
+    i++;
+    return JSON.parse(json.slice(start, i)) as string;
+  };
+  skipSpace();
+  if (json[i] !== '{') throw new Error(`Tokenizer JSON: ${what} must be a JSON object`);
+  i++;
+  skipSpace();
+  if (json[i] === '}') return out;
+  for (;;) {
+    skipSpace();
+    const key = readString();
+    skipSpace();
+    i++; // ':'
+    skipSpace();
+    let value: unknown;
+    if (json[i] === '"') {
+      value = readString();
+    } else if (json[i] === '{' || json[i] === '[') {
+      throw new Error(`Tokenizer JSON: ${what} must be a flat object, ${JSON.stringify(key)} holds a nested value`);
+    } else {
+      const start = i;
+      while (i < json.length && !',} \t\n\r'.includes(json[i])) i++;
+      value = JSON.parse(json.slice(start, i));
+    }
+    out.set(key, value);
+    skipSpace();
+    if (json[i++] === '}') return out;
+  }
+}
+
+function isCount(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0;
+}
+
+function readCounts(config: Record<string, unknown>, key: string): Map<string, number> {
+  const result = new Map<string, number>();
+  for (const [k, v] of parseOrderedFlatObject(readDictString(config, key), key)) {
+    if (!isCount(v)) throw new Error(`Tokenizer JSON: ${key}[${JSON.stringify(k)}] must be a non-negative integer`);
+    result.set(k, v);
+  }
+  return result;
+}
+
+function readDictString(config: Record<string, unknown>, key: string): string {
+  const v = config[key];
+  if (typeof v !== 'string') throw new Error(`Tokenizer JSON: config.${key} must be a JSON-encoded string, as Keras writes it`);
+  return v;
+}
+
+/** Keras' constructor arguments plus document_count, the only scalar keys Tokenizer(**config) accepts. */
+const SCALAR_KEYS = ['num_words', 'filters', 'lower', 'split', 'char_level', 'oov_token', 'document_count'];
+const DICT_KEYS = ['word_counts', 'word_docs', 'index_docs', 'index_word', 'word_index'];
+
+function readScalars(config: Record<string, unknown>): { tokenizer: TokenizerConfig; documentCount: number } {
+  for (const key of Object.keys(config)) {
+    if (!SCALAR_KEYS.includes(key) && !DICT_KEYS.includes(key)) {
+      throw new Error(`Tokenizer JSON: unrecognized config key ${JSON.stringify(key)}`);
+    }
+  }
+  const tokenizer = defaultTokenizerConfig();
+  // Missing keys take Keras' constructor defaults, as Tokenizer(**config) would.
+  const { num_words, filters, lower, split, char_level, oov_token, document_count = 0 } = config;
+  if (num_words !== undefined) {
+    if (num_words !== null && !(typeof num_words === 'number' && Number.isInteger(num_words))) {
+      throw new Error('Tokenizer JSON: config.num_words must be an integer or null');
+    }
+    tokenizer.numWords = num_words;
+  }
+  const text = (v: unknown, key: string): string => {
+    if (typeof v !== 'string') throw new Error(`Tokenizer JSON: config.${key} must be a string`);
+    return v;
+  };
+  const flag = (v: unknown, key: string): boolean => {
+    if (typeof v !== 'boolean') throw new Error(`Tokenizer JSON: config.${key} must be a boolean`);
+    return v;
+  };
+  if (filters !== undefined) tokenizer.filters = text(filters, 'filters');
+  if (lower !== undefined) tokenizer.lower = flag(lower, 'lower');
+  if (split !== undefined) tokenizer.split = text(split, 'split');
+  if (split === '') throw new Error('Tokenizer JSON: config.split must not be empty');
+  if (char_level !== undefined) tokenizer.charLevel = flag(char_level, 'char_level');
+  if (oov_token !== undefined) tokenizer.oovToken = oov_token === null ? null : text(oov_token, 'oov_token');
+  if (!isCount(document_count)) throw new Error('Tokenizer JSON: config.document_count must be a non-negative integer');
+  return { tokenizer, documentCount: document_count };
+}
+
+/** Like Keras `tokenizer_from_json`; throws an Error saying what is wrong on malformed input. */
+export function tokenizerFromJson(json: string): TokenizerState {
+  let outer: unknown;
+  try {
+    outer = JSON.parse(json);
+  } catch (e) {
+    throw new Error(`Tokenizer JSON is not valid JSON (${(e as Error).message})`);
+  }
+  if (typeof outer !== 'object' || outer === null || Array.isArray(outer)) {
+    throw new Error('Tokenizer JSON must be an object like {"class_name": "Tokenizer", "config": {...}}');
+  }
+  const config = (outer as Record<string, unknown>).config;
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+    throw new Error('Tokenizer JSON has no "config" object');
+  }
+  const cfg = config as Record<string, unknown>;
+  const { tokenizer, documentCount } = readScalars(cfg);
+  const wordCounts = readCounts(cfg, 'word_counts');
+  const wordDocs = readCounts(cfg, 'word_docs');
+  readCounts(cfg, 'index_docs'); // validated only: it is derived from word_docs and word_index
+  const wordIndex = new Map<string, number>();
+  for (const [w, i] of parseOrderedFlatObject(readDictString(cfg, 'word_index'), 'word_index')) {
+    if (!(isCount(i) && i > 0)) throw new Error(`Tokenizer JSON: word_index[${JSON.stringify(w)}] must be a positive integer`);
+    wordIndex.set(w, i);
+  }
+  const indexWord = new Map<number, string>();
+  for (const [k, w] of parseOrderedFlatObject(readDictString(cfg, 'index_word'), 'index_word')) {
+    const index = Number(k);
+    if (!/^\d+$/.test(k) || typeof w !== 'string') {
+      throw new Error(`Tokenizer JSON: index_word must map integer keys to strings (bad entry ${JSON.stringify(k)})`);
+    }
+    indexWord.set(index, w);
+  }
+  return { config: tokenizer, documentCount, wordCounts, wordDocs, wordIndex, indexWord };
+}

@@ -1,0 +1,66 @@
+import { useShallow } from 'zustand/react/shallow';
+import { studioClient } from '../../client/studioClient';
+import { validateModelSpec } from '../../core/modelSpec';
+import { BACKEND_CHOICES, OPTIMIZERS, validateTrainConfig, type TrainConfig } from '../../core/trainConfig';
+import { patch, useStudio } from '../../store/store';
+import { NumberField } from '../components/NumberField';
+import { SelectField } from '../components/SelectField';
+import { NextStep } from '../components/NextStep';
+import { TrainingStatus } from './TrainingStatus';
+import { TrainingSummary } from './TrainingSummary';
+import { TrainingCharts } from '../charts/TrainingCharts';
+
+const BACKEND_LABELS = { auto: 'Auto (WebGPU → WebGL → CPU)', webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' } as const;
+const OPTIMIZER_LABELS = { adam: 'Adam', sgd: 'SGD with momentum 0.9', rmsprop: 'RMSprop' } as const;
+
+/** Step 4: the training settings, the controls, live progress and charts. */
+export function TrainPanel() {
+  const { config, status, hasData, specOk, result } = useStudio(
+    useShallow((s) => ({
+      config: s.train.config,
+      status: s.train.status,
+      hasData: (s.data.summary?.classes.length ?? 0) >= 2,
+      specOk: validateModelSpec(s.model.spec, s.data.summary?.classes.length ?? 2).length === 0,
+      result: s.train.result,
+    })),
+  );
+  const client = studioClient();
+  const set = (changes: Partial<TrainConfig>) => patch('train', { config: { ...config, ...changes } });
+  const issues = validateTrainConfig(config);
+  const problem = (path: keyof TrainConfig) => issues.find((i) => i.path === path)?.message;
+  const running = status === 'starting' || status === 'training' || status === 'paused' || status === 'stopping';
+  const blocked = !hasData ? 'Load a dataset with at least two classes first (Data step).' : !specOk ? 'Fix the model first (Model step).' : issues.length ? 'Fix the settings above.' : null;
+  return (
+    <section aria-labelledby="train-title">
+      <h2 id="train-title">Train</h2>
+      <div className="grid">
+        <NumberField label="Epochs" value={config.epochs} min={1} max={1000} hint="passes over the training split" problem={problem('epochs')} disabled={running} onChange={(epochs) => set({ epochs })} />
+        <NumberField label="Batch size" value={config.batchSize} min={1} hint="texts per step" problem={problem('batchSize')} disabled={running} onChange={(batchSize) => set({ batchSize })} />
+        <NumberField label="Learning rate" value={config.learningRate} min={0} step="any" hint="step size" problem={problem('learningRate')} disabled={running} onChange={(learningRate) => set({ learningRate })} />
+        <NumberField label="Validation split" value={config.validationSplit} min={0.05} max={0.85} step={0.05} hint="share held out, per class" problem={problem('validationSplit')} disabled={running} onChange={(validationSplit) => set({ validationSplit })} />
+        <NumberField label="Seed" value={config.seed} hint="same seed, same split and start" problem={problem('seed')} disabled={running} onChange={(seed) => set({ seed })} />
+        <SelectField label="Optimizer" value={config.optimizer} options={OPTIMIZERS.map((o) => ({ value: o, label: OPTIMIZER_LABELS[o] }))} disabled={running} onChange={(optimizer) => set({ optimizer })} />
+        <SelectField label="Backend" value={config.backend} options={BACKEND_CHOICES.map((b) => ({ value: b, label: BACKEND_LABELS[b] }))} disabled={running} onChange={(backend) => set({ backend })} />
+      </div>
+      <div className="controls">
+        <button type="button" className="primary" disabled={running || blocked !== null} onClick={() => client.train()}>
+          Train
+        </button>
+        <button type="button" disabled={status !== 'training'} onClick={() => client.pause()}>
+          Pause
+        </button>
+        <button type="button" disabled={status !== 'paused'} onClick={() => client.resume()}>
+          Resume
+        </button>
+        <button type="button" disabled={!running || status === 'stopping'} onClick={() => client.stop()}>
+          Stop
+        </button>
+        {blocked && <span className="hint">{blocked}</span>}
+      </div>
+      <TrainingStatus />
+      <TrainingCharts />
+      {result && <TrainingSummary result={result} />}
+      <NextStep to="evaluate" disabled={!result} why="Train a model first." />
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useStudio } from '../../store/store';
+
+const fmtTime = (seconds: number) =>
+  !Number.isFinite(seconds) ? '…' : seconds >= 90 ? `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s` : `${Math.max(0, Math.round(seconds))} s`;
+
+/** "Training progress" and the "Training status" line, which always names the backend. */
+export function TrainingStatus() {
+  const { status, backend, progress, epochs, error, counts } = useStudio(
+    useShallow((s) => ({
+      status: s.train.status,
+      backend: s.train.backend,
+      progress: s.train.progress,
+      epochs: s.train.config.epochs,
+      error: s.train.error,
+      counts: s.train.counts,
+    })),
+  );
+  const totalSteps = progress ? progress.batchesPerEpoch * epochs : 0;
+  const fraction = status === 'done' ? 1 : progress && totalSteps ? progress.step / totalSteps : 0;
+  const elapsed = progress ? (performance.now() - progress.startedAt) / 1000 : 0;
+  const eta = progress && progress.step > 0 ? (elapsed / progress.step) * (totalSteps - progress.step) : NaN;
+  const backendText = backend
+    ? `on ${backend.name}${backend.adapter ? ` (${backend.adapter})` : ''}${backend.fallbackReason ? ` — fallback: ${backend.fallbackReason}` : ''}`
+    : '';
+  const text = (() => {
+    switch (status) {
+      case 'idle':
+        return backend ? `Ready to train ${backendText}.` : 'Choosing a backend…';
+      case 'starting':
+        return `Preparing data and model ${backendText}…`;
+      case 'training':
+        return progress
+          ? `Training ${backendText} · epoch ${progress.epoch}/${epochs} · batch ${progress.batch}/${progress.batchesPerEpoch} · ${Math.round(progress.samplesPerSecond).toLocaleString('en-US')} samples/s · ETA ${fmtTime(eta)}`
+          : `Training ${backendText}…`;
+      case 'paused':
+        return `Paused ${backendText} at epoch ${progress?.epoch ?? 0}/${epochs}, batch ${progress?.batch ?? 0}. Resume or Stop.`;
+      case 'stopping':
+        return `Stopping after the current batch ${backendText}…`;
+      case 'done':
+        return `Finished ${backendText}.`;
+      case 'error':
+        return `Training failed ${backendText}.`;
+    }
+  })();
+  return (
+    <div className="status-block">
+      <progress aria-label="Training progress" max={1} value={fraction} />
+      <p role="status" aria-label="Training status" className={`status status-${status}`}>
+        {text}
+        {counts && status !== 'idle' ? ` Training on ${counts.train.toLocaleString('en-US')} texts, validating on ${counts.validation.toLocaleString('en-US')}.` : ''}
+      </p>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import type * as tf from '@tensorflow/tfjs';
+import type { Dataset, Table } from '../core/dataset';
+import type { TokenizerState } from '../core/tokenizer';
+import type { ModelSpec } from '../core/modelSpec';
+import type { BackendInfo, TrainResult } from '../protocol/messages';
+import type { TrainConfig } from '../core/trainConfig';
+import type { RunControl } from './trainer';
+
+/** A model ready to predict: weights, the tokenizer it was trained with, and its labels. */
+export interface ActiveModel {
+  model: tf.LayersModel;
+  tokenizer: TokenizerState;
+  classes: string[];
+  spec: ModelSpec;
+  config: TrainConfig;
+  result: TrainResult | null;
+  datasetName: string;
+  datasetFingerprint: string;
+  examples: number;
+  backend: BackendInfo['name'];
+}
+
+/** Everything the worker holds between messages. One owner: this module's object. */
+export const session: {
+  backend: BackendInfo | null;
+  sourceName: string;
+  table: Table | null;
+  dataset: Dataset | null;
+  active: ActiveModel | null;
+  run: { id: number; control: RunControl } | null;
+} = {
+  backend: null,
+  sourceName: '',
+  table: null,
+  dataset: null,
+  active: null,
+  run: null,
+};
+
+/** FNV-1a over the texts and labels: identifies the data a model was trained on. */
+export function fingerprint(dataset: Dataset): string {
+  let h = 0x811c9dc5;
+  const mix = (s: string) => {
+    for (let i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+  };
+  dataset.texts.forEach((t, i) => {
+    mix(t);
+    mix(`\u0000${dataset.classes[dataset.labels[i]]}\u0001`);
+  });
+  return `fnv1a32:${(h >>> 0).toString(16).padStart(8, '0')}:${dataset.texts.length}`;
+}

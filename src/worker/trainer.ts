@@ -1,0 +1,154 @@
+import * as tf from '@tensorflow/tfjs';
+import { confusionMatrix, majorityRate, metricsFromConfusion, argmax } from '../core/metrics';
+import { mulberry32, shuffleInPlace } from '../core/random';
+import type { EpochMetrics } from '../protocol/messages';
+
+/** Encoded examples: row-major token ids (rows × sequenceLength) and class indices. */
+export interface Encoded {
+  ids: Int32Array;
+  labels: Int32Array;
+  sequenceLength: number;
+  classCount: number;
+}
+
+export interface RunControl {
+  paused: boolean;
+  stopRequested: boolean;
+  /** Resolves a pending pause when resumed or stopped. */
+  wake: (() => void) | null;
+}
+
+export interface TrainLoopOptions {
+  epochs: number;
+  batchSize: number;
+  seed: number;
+  onBatch: (info: { epoch: number; batch: number; step: number; loss: number; accuracy: number; samplesPerSecond: number }) => void;
+  onEpoch: (metrics: EpochMetrics) => void;
+  onPause: () => void;
+  onResume: () => void;
+}
+
+/** Yields to the worker's event loop so pause/stop messages are handled between batches. */
+const yieldToEvents = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+
+function gatherRows(data: Encoded, rows: Int32Array, start: number, end: number): { xs: tf.Tensor2D; ys: tf.Tensor2D } {
+  const L = data.sequenceLength;
+  const n = end - start;
+  const ids = new Int32Array(n * L);
+  const labels = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = rows[start + i];
+    ids.set(data.ids.subarray(row * L, row * L + L), i * L);
+    labels[i] = data.labels[row];
+  }
+  const xs = tf.tensor2d(ids, [n, L], 'int32');
+  const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), data.classCount).toFloat() as tf.Tensor2D);
+  return { xs, ys };
+}
+
+/** Class probabilities for rows, predicted in chunks to bound GPU memory. Row-major (rows × classes). */
+export async function predictRows(model: tf.LayersModel, data: Encoded, rows: Int32Array, chunk = 256): Promise<Float32Array> {
+  const out = new Float32Array(rows.length * data.classCount);
+  for (let start = 0; start < rows.length; start += chunk) {
+    const end = Math.min(rows.length, start + chunk);
+    const { xs, ys } = gatherRows(data, rows, start, end);
+    const probs = model.predict(xs) as tf.Tensor;
+    out.set(await probs.data(), start * data.classCount);
+    tf.dispose([xs, ys, probs]);
+    await yieldToEvents();
+  }
+  return out;
+}
+
+/** Mean categorical cross-entropy, accuracy and confusion of a split. */
+export async function evaluateRows(model: tf.LayersModel, data: Encoded, rows: Int32Array) {
+  const probs = await predictRows(model, data, rows);
+  const K = data.classCount;
+  const truth = new Int32Array(rows.length);
+  const predicted = new Int32Array(rows.length);
+  let loss = 0;
+  for (let i = 0; i < rows.length; i++) {
+    truth[i] = data.labels[rows[i]];
+    predicted[i] = argmax(probs, i * K, K);
+    loss -= Math.log(Math.max(probs[i * K + truth[i]], 1e-7));
+  }
+  const confusion = confusionMatrix(truth, predicted, K);
+  const report = metricsFromConfusion(confusion);
+  return {
+    loss: rows.length ? loss / rows.length : 0,
+    accuracy: report.accuracy,
+    confusion,
+    report,
+    majorityRate: majorityRate(truth, K),
+  };
+}
+
+/**
+ * The training loop: seeded shuffle per epoch, one optimizer step per batch, validation after
+ * every epoch. Pause waits between batches; stop ends after the current batch.
+ */
+export async function trainLoop(
+  model: tf.LayersModel,
+  data: Encoded,
+  train: Int32Array,
+  validation: Int32Array,
+  control: RunControl,
+  options: TrainLoopOptions,
+): Promise<{ epochs: EpochMetrics[]; stoppedEarly: boolean; samplesSeen: number; trainingMs: number }> {
+  const random = mulberry32(options.seed ^ 0x9e3779b9);
+  const order = Int32Array.from(train);
+  const batches = Math.ceil(order.length / options.batchSize);
+  const epochs: EpochMetrics[] = [];
+  let step = 0;
+  let samplesSeen = 0;
+  let trainingMs = 0;
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    shuffleInPlace(order, random);
+    let lossSum = 0;
+    let correctSum = 0;
+    let seen = 0;
+    for (let b = 0; b < batches; b++) {
+      await yieldToEvents();
+      if (control.paused && !control.stopRequested) {
+        options.onPause();
+        await new Promise<void>((resolve) => (control.wake = resolve));
+        control.wake = null;
+        if (!control.stopRequested) options.onResume();
+      }
+      if (control.stopRequested) return { epochs, stoppedEarly: true, samplesSeen, trainingMs };
+      const start = b * options.batchSize;
+      const end = Math.min(order.length, start + options.batchSize);
+      const t0 = performance.now();
+      const { xs, ys } = gatherRows(data, order, start, end);
+      const [loss, accuracy] = (await model.trainOnBatch(xs, ys)) as number[];
+      tf.dispose([xs, ys]);
+      const ms = performance.now() - t0;
+      trainingMs += ms;
+      if (!Number.isFinite(loss)) {
+        throw new Error(
+          `The loss became ${loss} at epoch ${epoch}, batch ${b + 1}: training diverged. Lower the learning rate (try ÷10) or switch to Adam.`,
+        );
+      }
+      const n = end - start;
+      step++;
+      samplesSeen += n;
+      lossSum += loss * n;
+      correctSum += accuracy * n;
+      seen += n;
+      options.onBatch({ epoch, batch: b + 1, step, loss, accuracy, samplesPerSecond: samplesSeen / (trainingMs / 1000) });
+    }
+    const val = await evaluateRows(model, data, validation);
+    const metrics: EpochMetrics = { epoch, loss: lossSum / seen, accuracy: correctSum / seen, valLoss: val.loss, valAccuracy: val.accuracy };
+    epochs.push(metrics);
+    options.onEpoch(metrics);
+  }
+  return { epochs, stoppedEarly: false, samplesSeen, trainingMs };
+}

@@ -1,0 +1,110 @@
+import { stratifiedSplit } from '../core/split';
+import { defaultTokenizerConfig, fitTokenizer } from '../core/tokenizer';
+import { encodeTexts } from '../core/padSequences';
+import { validateModelSpec } from '../core/modelSpec';
+import { validateTrainConfig } from '../core/trainConfig';
+import type { FromWorker, TrainRequest } from '../protocol/messages';
+import { selectBackend } from './backend';
+import { buildModel, makeOptimizer } from './buildModel';
+import { evaluateRows, trainLoop, type Encoded } from './trainer';
+import { fingerprint, session } from './session';
+
+/** Minimum time between two per-batch events, so the page's charts stay smooth. */
+const BATCH_EVENT_MS = 100;
+
+/** Runs one training run end to end and reports through `post`. */
+export async function runTraining(runId: number, request: TrainRequest, post: (m: FromWorker) => void): Promise<void> {
+  const { spec, config } = request;
+  const dataset = session.dataset;
+  if (!dataset) throw new Error('Load a dataset and choose its columns before training.');
+  if (session.run) throw new Error('A training run is already in progress: stop it before starting another.');
+  const problems = [...validateModelSpec(spec, dataset.classes.length), ...validateTrainConfig(config)];
+  if (problems.length) throw new Error(problems.map((p) => p.message).join(' '));
+
+  const backend = await selectBackend(config.backend);
+  session.backend = backend;
+  post({ type: 'backend', info: backend });
+
+  const labels = dataset.labels;
+  const split = stratifiedSplit(labels, { validation: config.validationSplit, test: config.testSplit, seed: config.seed });
+  if (split.validation.length === 0) throw new Error('The validation split is empty: add more rows or raise the validation split.');
+  // Fitted on the training rows only: the validation texts must stay unseen.
+  const trainTexts = Array.from(split.train, (i) => dataset.texts[i]);
+  const tokenizer = fitTokenizer(trainTexts, defaultTokenizerConfig({ numWords: spec.vocabSize }));
+  const data: Encoded = {
+    ids: encodeTexts(tokenizer, dataset.texts, { maxlen: spec.sequenceLength }),
+    labels,
+    sequenceLength: spec.sequenceLength,
+    classCount: dataset.classes.length,
+  };
+
+  const model = buildModel(spec, dataset.classes.length, config.seed);
+  const optimizer = makeOptimizer(config.optimizer, config.learningRate);
+  model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  const control = { paused: false, stopRequested: false, wake: null };
+  session.run = { id: runId, control };
+  post({
+    type: 'trainStarted',
+    runId,
+    backend,
+    trainCount: split.train.length,
+    valCount: split.validation.length,
+    batchesPerEpoch: Math.ceil(split.train.length / config.batchSize),
+  });
+
+  const started = performance.now();
+  let lastBatchEvent = 0;
+  try {
+    const loop = await trainLoop(model, data, split.train, split.validation, control, {
+      epochs: config.epochs,
+      batchSize: config.batchSize,
+      seed: config.seed,
+      onBatch: (info) => {
+        const now = performance.now();
+        if (now - lastBatchEvent < BATCH_EVENT_MS) return;
+        lastBatchEvent = now;
+        post({ type: 'batch', runId, ...info });
+      },
+      onEpoch: (metrics) => post({ type: 'epoch', runId, metrics }),
+      onPause: () => post({ type: 'paused', runId }),
+      onResume: () => post({ type: 'resumed', runId }),
+    });
+    const val = await evaluateRows(model, data, split.validation);
+    const result = {
+      epochs: loop.epochs,
+      valAccuracy: val.accuracy,
+      valLoss: val.loss,
+      valMajorityRate: val.majorityRate,
+      validation: val.report,
+      confusion: val.confusion,
+      durationMs: performance.now() - started,
+      samplesPerSecond: loop.trainingMs > 0 ? loop.samplesSeen / (loop.trainingMs / 1000) : 0,
+      backend: backend.name,
+      stoppedEarly: loop.stoppedEarly,
+      trainCount: split.train.length,
+      valCount: split.validation.length,
+      testCount: split.test.length,
+    };
+    session.active?.model.dispose();
+    session.active = {
+      model,
+      tokenizer,
+      classes: dataset.classes,
+      spec,
+      config,
+      result,
+      datasetName: session.sourceName,
+      datasetFingerprint: fingerprint(dataset),
+      examples: dataset.texts.length,
+      backend: backend.name,
+    };
+    post({ type: 'trainDone', runId, result });
+  } catch (error) {
+    model.dispose();
+    throw error;
+  } finally {
+    // The optimizer's slots (Adam moments) are not owned by the model: free them here.
+    optimizer.dispose();
+    if (session.run?.id === runId) session.run = null;
+  }
+}
