@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
  * download its own browser here, so Debian's Chromium is used when present; CHROMIUM_PATH
  * overrides it, and where neither exists Playwright's own Chromium is used.
  */
-const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+export const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 export const CHROMIUM_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 

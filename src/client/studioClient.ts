@@ -109,7 +109,7 @@ export class StudioClient {
         if (message.runId !== runId) return;
         patch('train', { status: 'done', result: message.result });
         patch('exporting', {
-          active: { name: null, source: 'trained', classes: useStudio.getState().data.summary?.classes ?? [], valAccuracy: message.result.valAccuracy },
+          active: { name: null, source: 'trained', classes: message.result.classes, valAccuracy: message.result.valAccuracy },
           message: null,
           error: null,
         });

@@ -40,7 +40,7 @@ export function pipelineDiagram(current: Stage, details: PipelineDetails = {}): 
   const currentIndex = STAGES.indexOf(current);
   STAGES.forEach((stage, i) => {
     let label = STAGE_TITLES[stage];
-    const note = stage === 'data' && details.dataset ? details.dataset : details.notes?.[stage];
+    const note = stage === 'data' && details.dataset ? shorten(details.dataset, 28) : details.notes?.[stage];
     if (note) label += `<br/>${escapeMermaidLabel(note)}`;
     lines.push(`  ${stage}["${label}"]`);
     if (i > 0) lines.push(`  ${STAGES[i - 1]} --> ${stage}`);
@@ -52,12 +52,14 @@ export function pipelineDiagram(current: Stage, details: PipelineDetails = {}): 
   return lines.join('\n');
 }
 
+const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
 const shapeText = (shape: number[]) => `(${['batch', ...shape].join(', ')})`;
 
 /** Flowchart of the layer stack with output shapes on the edges; branches drawn side by side. */
 export function modelDiagram(spec: ModelSpec, classNames: readonly string[]): string {
   const summary = summarizeModel(spec, Math.max(classNames.length, 2));
-  const lines = ['flowchart TD'];
+  const lines = ['flowchart LR'];
   let previous: string[] = [];
   let previousShapes: number[][] = [];
   for (const layer of summary.layers) {
@@ -79,7 +81,7 @@ export function modelDiagram(spec: ModelSpec, classNames: readonly string[]): st
     previousShapes = layer.outputShapes;
   }
   const classes = classNames.length ? classNames.join(', ') : 'classes';
-  lines.push(`  classes["${escapeMermaidLabel(classes.length > 60 ? classes.slice(0, 57) + '...' : classes)}"]`);
+  lines.push(`  classes["${escapeMermaidLabel(shorten(classes, 60))}"]`);
   lines.push(`  output -->|"${shapeText(previousShapes[0])}"| classes`);
   return lines.join('\n');
 }

@@ -70,6 +70,8 @@ export interface EpochMetrics {
 }
 
 export interface TrainResult {
+  /** Class names, in the order of the model's outputs. */
+  classes: string[];
   epochs: EpochMetrics[];
   /** Validation accuracy of the kept weights, 0–1. */
   valAccuracy: number;

@@ -71,6 +71,7 @@ export async function runTraining(runId: number, request: TrainRequest, post: (m
     });
     const val = await evaluateRows(model, data, split.validation);
     const result = {
+      classes: dataset.classes,
       epochs: loop.epochs,
       valAccuracy: val.accuracy,
       valLoss: val.loss,

@@ -10,10 +10,9 @@ const DEBOUNCE_MS = 250;
 
 /** Step 5: how good the model is on held-out texts, and a playground to try it. */
 export function EvaluatePanel() {
-  const { result, classes, prediction, predictError, active } = useStudio(
+  const { result, prediction, predictError, active } = useStudio(
     useShallow((s) => ({
       result: s.train.result,
-      classes: s.data.summary?.classes ?? [],
       prediction: s.evaluate.prediction,
       predictError: s.evaluate.predictError,
       active: s.exporting.active,
@@ -31,7 +30,7 @@ export function EvaluatePanel() {
     <section aria-labelledby="eval-title">
       <h2 id="eval-title">Evaluate</h2>
       {result && active?.source === 'trained' ? (
-        <ValidationReport result={result} classes={classes} />
+        <ValidationReport result={result} classes={result.classes} />
       ) : (
         <p className="empty">{active ? `Metrics are shown for models trained in this session. “${active.name}” is loaded: try it below.` : 'Train a model (Train step) or load a saved one (Export step) to evaluate it.'}</p>
       )}

@@ -67,7 +67,7 @@ export function ModelPanel() {
           </ul>
         </div>
       )}
-      <div className="two-col">
+      <div>
         <section aria-label="Model summary" className="card">
           <h3>Model summary</h3>
           <table aria-label="Layers">

@@ -1,8 +1,11 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useStudio } from '../../store/store';
 
-const fmtTime = (seconds: number) =>
-  !Number.isFinite(seconds) ? '…' : seconds >= 90 ? `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s` : `${Math.max(0, Math.round(seconds))} s`;
+function fmtTime(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '…';
+  const total = Math.max(0, Math.round(seconds));
+  return total >= 90 ? `${Math.floor(total / 60)} min ${total % 60} s` : `${total} s`;
+}
 
 /** "Training progress" and the "Training status" line, which always names the backend. */
 export function TrainingStatus() {
@@ -31,7 +34,7 @@ export function TrainingStatus() {
         return `Preparing data and model ${backendText}…`;
       case 'training':
         return progress
-          ? `Training ${backendText} · epoch ${progress.epoch}/${epochs} · batch ${progress.batch}/${progress.batchesPerEpoch} · ${Math.round(progress.samplesPerSecond).toLocaleString('en-US')} samples/s · ETA ${fmtTime(eta)}`
+          ? `Training ${backendText} · epoch ${progress.epoch}/${epochs} · batch ${progress.batch}/${progress.batchesPerEpoch} · ${Math.round(progress.samplesPerSecond).toLocaleString('en-US')} samples/s · ETA ${fmtTime(eta)}.`
           : `Training ${backendText}…`;
       case 'paused':
         return `Paused ${backendText} at epoch ${progress?.epoch ?? 0}/${epochs}, batch ${progress?.batch ?? 0}. Resume or Stop.`;

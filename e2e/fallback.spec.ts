@@ -1,0 +1,27 @@
+import { expect, test } from '@playwright/test';
+import { CHROMIUM_ARGS, executablePath } from '../playwright.config';
+import { openStep, percentAfter } from './helpers';
+
+// Chromium on Linux exposes no WebGPU adapter without --enable-unsafe-webgpu.
+test.use({ launchOptions: { executablePath, args: CHROMIUM_ARGS } });
+
+test('without WebGPU the studio says why, falls back, and still trains', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('region', { name: 'Dataset summary' })).toContainText('240 examples');
+
+  const badge = page.getByLabel(/^Backend:/);
+  await expect(badge).toContainText('(fallback)');
+  await expect(badge).toHaveAccessibleName(/WebGPU/);
+
+  await openStep(page, 'Train');
+  const status = page.getByRole('status', { name: 'Training status' });
+  await expect(status).toContainText(/fallback: WebGPU/);
+  await page.getByRole('spinbutton', { name: 'Epochs' }).fill('6');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Training summary' })).toBeVisible({ timeout: 150_000 });
+  await expect(status).toContainText(/Finished on (webgl|cpu)/);
+  await expect(status).toContainText(/fallback: WebGPU/);
+  const valAccuracy = await percentAfter(page, 'Training summary', 'Validation accuracy');
+  const majority = await percentAfter(page, 'Training summary', 'majority-class rate of');
+  expect(valAccuracy).toBeGreaterThan(majority);
+});

@@ -1,0 +1,98 @@
+// npm run bench: measures the studio as a user runs it, in headless Chromium on the built app.
+// Prints training samples/s per preset and backend (steady state: the first batches, which
+// compile shaders, are excluded). Figures, not pass/fail: nothing here is a test.
+import { spawn, execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+
+const PORT = 4317;
+const URL = `http://localhost:${PORT}/`;
+const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const BASE_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const MEASURE_MS = Number(process.env.BENCH_MEASURE_MS ?? 30_000);
+
+if (!existsSync('dist/index.html') || process.env.BENCH_BUILD !== '0') {
+  execSync('npm run build', { stdio: 'inherit' });
+}
+const server = spawn('npx', ['vite', 'preview', '--host', 'localhost', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+const stop = () => server.kill();
+process.on('exit', stop);
+
+async function waitForServer() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(URL)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('vite preview did not start');
+}
+
+/** Parses "epoch 2/10 · batch 5/148" from the Training status into a global step. */
+function stepOf(text) {
+  const m = /epoch (\d+)\/\d+ · batch (\d+)\/(\d+)/.exec(text);
+  return m ? (Number(m[1]) - 1) * Number(m[3]) + Number(m[2]) : null;
+}
+
+async function measure({ preset, sample, backend, webgpu }) {
+  const browser = await chromium.launch({ executablePath, args: [...(webgpu ? ['--enable-unsafe-webgpu'] : []), ...BASE_ARGS] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(URL);
+    await page.getByRole('region', { name: 'Dataset summary' }).waitFor();
+    const select = page.getByRole('combobox', { name: 'Sample dataset' });
+    const value = await select.locator('option', { hasText: sample }).first().getAttribute('value');
+    await select.selectOption(value);
+    await page.getByRole('button', { name: 'Load sample', exact: true }).click();
+    await page.getByRole('table', { name: 'Data preview' }).locator('caption', { hasText: sample }).waitFor();
+    await page.getByRole('region', { name: 'Dataset summary' }).waitFor();
+    await page.getByRole('button', { name: 'Load sample', exact: true }).and(page.locator(':enabled')).waitFor();
+    await page.getByRole('tab', { name: /^Model/ }).click();
+    await page.getByRole('combobox', { name: 'Preset' }).selectOption({ label: preset });
+    await page.getByRole('tab', { name: /^Train/ }).click();
+    await page.getByRole('combobox', { name: 'Backend' }).selectOption(backend);
+    const batchSize = Number(await page.getByRole('spinbutton', { name: 'Batch size' }).inputValue());
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    const status = page.getByRole('status', { name: 'Training status' });
+    const read = async () => ({ t: performance.now(), text: await status.innerText() });
+    let first = await read();
+    while ((stepOf(first.text) ?? 0) < 3) {
+      if (/failed/.test(first.text)) throw new Error(await page.getByRole('alert').first().innerText());
+      await page.waitForTimeout(200);
+      first = await read();
+    }
+    let last = first;
+    while (last.t - first.t < MEASURE_MS && !/Finished/.test(last.text)) {
+      await page.waitForTimeout(500);
+      const next = await read();
+      if (stepOf(next.text) !== null) last = next;
+    }
+    const steps = stepOf(last.text) - stepOf(first.text);
+    const used = /on (\w+)/.exec(last.text)?.[1] ?? '?';
+    await page.getByRole('button', { name: 'Stop', exact: true }).click().catch(() => undefined);
+    return { preset, backend: used, batchSize, steps, samplesPerSecond: (steps * batchSize) / ((last.t - first.t) / 1000) };
+  } finally {
+    await browser.close();
+  }
+}
+
+await waitForServer();
+const runs = [
+  { preset: 'Tiny', sample: 'SpamAssassin', backend: 'webgpu', webgpu: true },
+  { preset: 'Keras text CNN', sample: 'SpamAssassin', backend: 'webgpu', webgpu: true },
+  { preset: 'Tiny', sample: 'SpamAssassin', backend: 'cpu', webgpu: false },
+];
+console.log(`Training speed, headless Chromium (${executablePath ?? 'playwright chromium'}), SpamAssassin sample, ${MEASURE_MS / 1000} s steady state each`);
+console.log('preset              backend  batch  batches  samples/s');
+for (const run of runs) {
+  try {
+    const r = await measure(run);
+    console.log(`${r.preset.padEnd(20)}${r.backend.padEnd(9)}${String(r.batchSize).padStart(5)}${String(r.steps).padStart(9)}${r.samplesPerSecond.toFixed(1).padStart(11)}`);
+  } catch (error) {
+    console.log(`${run.preset.padEnd(20)}${run.backend.padEnd(9)} failed: ${error.message.split('\n')[0]}`);
+  }
+}
+stop();
+process.exit(0);
