@@ -34,8 +34,9 @@ export interface ColumnGuess {
 }
 
 /**
- * Text column: the one with the longest average cell. Label column: among the others, the one
- * with the fewest distinct values, as long as values repeat (at most half the rows distinct).
+ * Text column: a column named like one ("text", "message", …), else the one with the longest
+ * average cell. Label column: one named like a label, else the other column with the fewest
+ * distinct values.
  */
 export function guessColumns(table: Table): ColumnGuess {
   const n = table.columns.length;

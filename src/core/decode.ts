@@ -50,7 +50,9 @@ export function decodeBytes(bytes: Uint8Array, fileName: string): Decoded {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     return { text, encoding: 'utf-8', notice: null };
   } catch {
-    const text = new TextDecoder('windows-1252').decode(bytes);
+    // A UTF-8 BOM before invalid bytes is still a BOM, not the text "ï»¿".
+    const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    const text = new TextDecoder('windows-1252').decode(hasBom ? bytes.subarray(3) : bytes);
     return {
       text,
       encoding: 'windows-1252',
