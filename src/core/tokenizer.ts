@@ -11,7 +11,12 @@
  *   We use first-seen order; the counts are identical and nothing depends on that order.
  * - Only plain strings are accepted as texts (Keras also accepts lists of tokens) and the
  *   tokenizer is fitted once (Keras lets `fit_on_texts` accumulate over several calls).
+ *
+ * Studio extensions (Unicode word segmentation, NFKC, stop words; see unicodeText.ts) are
+ * optional config fields; without them everything above holds byte for byte.
  */
+
+import { forEachUnicodeWord, skippingStopWords } from './unicodeText';
 
 /** Keras' default `filters`: ASCII punctuation except `'`, plus tab and newline (not `\r`). */
 export const DEFAULT_FILTERS = '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n';
@@ -33,6 +38,19 @@ export interface TokenizerConfig {
   charLevel: boolean;
   /** Token that gets index 1 and replaces unknown and cut-off words in sequences; null drops them. */
   oovToken: string | null;
+  // Studio extensions, absent in Keras. Absent means Keras' behaviour, so a config without
+  // them is exactly Keras' and its tokenizer.json is byte-identical to Keras' to_json().
+  /** How words are found when not `charLevel`: 'unicode' uses Intl.Segmenter word boundaries instead of `filters` + `split`. */
+  segmentation?: 'keras' | 'unicode';
+  /** Unicode normalization applied to each text first, before `lower` (e.g. full-width "ＡＢＣ" → "ABC"). */
+  normalize?: 'NFKC';
+  /** Words dropped after splitting, compared lower-cased; not applied at char level. */
+  stopWords?: readonly string[];
+}
+
+/** True when `config` uses a studio extension, i.e. Keras alone would not reproduce it. */
+export function hasStudioExtensions(config: TokenizerConfig): boolean {
+  return (config.segmentation ?? 'keras') !== 'keras' || config.normalize !== undefined || (config.stopWords?.length ?? 0) > 0;
 }
 
 /** Keras' defaults, optionally overridden. */
@@ -170,14 +188,38 @@ export function textToWordSequence(text: string, config: TokenizerConfig): strin
   return words;
 }
 
-/** Calls `visit` for each token the Tokenizer sees in `text` (words, or characters when char level). */
-function forEachToken(text: string, config: TokenizerConfig, sp: Splitter | null, visit: (token: string) => void): void {
-  if (sp === null) {
+/** Calls `visit` for each token the Tokenizer sees in a text (words, or characters when char level). */
+export type TokenWalker = (text: string, visit: (token: string) => void) => void;
+
+/**
+ * Compiles `config` into a TokenWalker: [NFKC] → lower → Keras split, Unicode words or
+ * characters → [stop words]. Without studio extensions it is exactly Keras' path.
+ */
+export function tokenWalker(config: TokenizerConfig): TokenWalker {
+  const lower = config.lower;
+  let base: TokenWalker;
+  if (config.charLevel) {
     // Keras char level: the (lowercased) text itself is the sequence; no filters, no split.
-    for (const ch of config.lower ? text.toLowerCase() : text) visit(ch);
+    base = (text, visit) => {
+      for (const ch of lower ? text.toLowerCase() : text) visit(ch);
+    };
+  } else if (config.segmentation === 'unicode') {
+    base = (text, visit) => forEachUnicodeWord(lower ? text.toLowerCase() : text, visit);
   } else {
-    forEachWord(text, sp, visit);
+    const sp = getSplitter(config);
+    base = (text, visit) => forEachWord(text, sp, visit);
   }
+  const stop = !config.charLevel && config.stopWords && config.stopWords.length > 0 ? new Set(config.stopWords) : null;
+  const nfkc = config.normalize === 'NFKC';
+  if (stop === null && !nfkc) return base;
+  return (text, visit) => base(nfkc ? text.normalize('NFKC') : text, stop === null ? visit : skippingStopWords(stop, lower, visit));
+}
+
+/** The tokens the Tokenizer sees in `text`, before the vocabulary (any mode, unlike textToWordSequence). */
+export function tokenize(text: string, config: TokenizerConfig): string[] {
+  const tokens: string[] = [];
+  tokenWalker(config)(text, (t) => tokens.push(t));
+  return tokens;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -185,11 +227,11 @@ function forEachToken(text: string, config: TokenizerConfig, sp: Splitter | null
 
 /** Keras `fit_on_texts` on a fresh tokenizer. */
 export function fitTokenizer(texts: readonly string[], config: TokenizerConfig): TokenizerState {
-  const sp = config.charLevel ? null : getSplitter(config);
+  const walk = tokenWalker(config);
   // One Map lookup per token: counts plus the last document that counted it (instead of set(seq)).
   const stats = new Map<string, { count: number; docs: number; lastDoc: number }>();
   for (let doc = 0; doc < texts.length; doc++) {
-    forEachToken(texts[doc], config, sp, (w) => {
+    walk(texts[doc], (w) => {
       const entry = stats.get(w);
       if (entry === undefined) {
         stats.set(w, { count: 1, docs: 1, lastDoc: doc });
@@ -234,7 +276,7 @@ export class SequenceEncoder {
   private count = 0;
   private readonly config: TokenizerConfig;
   private readonly wordIndex: ReadonlyMap<string, number>;
-  private readonly sp: Splitter | null;
+  private readonly walk: TokenWalker;
   private readonly cutOff: number;
   private readonly oovIndex: number | undefined;
   private readonly visit = (w: string): void => this.add(w);
@@ -242,7 +284,7 @@ export class SequenceEncoder {
   constructor(state: TokenizerState) {
     this.config = state.config;
     this.wordIndex = state.wordIndex;
-    this.sp = state.config.charLevel ? null : getSplitter(state.config);
+    this.walk = tokenWalker(state.config);
     // Keras tests `if num_words and i >= num_words`: null and 0 both mean no cut-off.
     this.cutOff = state.config.numWords ? state.config.numWords : Infinity;
     this.oovIndex = state.config.oovToken === null ? undefined : state.wordIndex.get(state.config.oovToken);
@@ -251,7 +293,7 @@ export class SequenceEncoder {
   /** Encodes `text`; the indices are `indices.subarray(0, returned count)` until the next call. */
   encode(text: string): number {
     this.count = 0;
-    forEachToken(text, this.config, this.sp, this.visit);
+    this.walk(text, this.visit);
     return this.count;
   }
 
@@ -361,7 +403,48 @@ export function tokenizerToJson(state: TokenizerState): string {
     ['word_index', pyJsonDict(state.wordIndex)],
   ];
   const body = fields.map(([k, v]) => `${pyJsonString(k)}: ${pyJsonScalar(v)}`).join(', ');
-  return `{"class_name": "Tokenizer", "config": {${body}}}`;
+  return `{"class_name": "Tokenizer", "config": {${body}}${studioJson(config)}}`;
+}
+
+/** Explains the extra key to whoever opens tokenizer.json in Python. */
+const STUDIO_NOTE =
+  "Text Classifier Studio preprocessing, ignored by Keras' tokenizer_from_json: normalize, then segment words " +
+  '(unicode = ICU word boundaries, e.g. Intl.Segmenter or PyICU), then drop stop_words, before the word_index lookup.';
+
+/**
+ * The studio extensions as one extra top-level key "studio" (empty when there are none, so
+ * Keras mode stays byte-identical). Keras' tokenizer_from_json reads only the "config" key and
+ * passes its scalar keys to Tokenizer(**config), which raises on unknown ones: the extension
+ * cannot live inside "config", and beside it Keras never sees it.
+ */
+function studioJson(config: TokenizerConfig): string {
+  if (!hasStudioExtensions(config)) return '';
+  const stop = (config.stopWords ?? []).map(pyJsonString).join(', ');
+  return (
+    `, "studio": {"segmentation": ${pyJsonString(config.segmentation ?? 'keras')}, ` +
+    `"normalize": ${pyJsonString(config.normalize ?? 'none')}, "stop_words": [${stop}], "note": ${pyJsonString(STUDIO_NOTE)}}`
+  );
+}
+
+/** Reads the "studio" key written by studioJson into `tokenizer`; absent means plain Keras. */
+function readStudio(studio: unknown, tokenizer: TokenizerConfig): void {
+  if (studio === undefined) return;
+  if (typeof studio !== 'object' || studio === null || Array.isArray(studio)) throw new Error('Tokenizer JSON: "studio" must be an object');
+  const s = studio as Record<string, unknown>;
+  for (const key of Object.keys(s)) {
+    if (!['segmentation', 'normalize', 'stop_words', 'note'].includes(key)) {
+      throw new Error(`Tokenizer JSON: unrecognized studio key ${JSON.stringify(key)} (saved by a newer studio?)`);
+    }
+  }
+  const { segmentation = 'keras', normalize = 'none', stop_words: stopWords = [] } = s;
+  if (segmentation !== 'keras' && segmentation !== 'unicode') throw new Error('Tokenizer JSON: studio.segmentation must be "keras" or "unicode"');
+  if (normalize !== 'none' && normalize !== 'NFKC') throw new Error('Tokenizer JSON: studio.normalize must be "none" or "NFKC"');
+  if (!Array.isArray(stopWords) || !stopWords.every((w) => typeof w === 'string')) {
+    throw new Error('Tokenizer JSON: studio.stop_words must be a list of strings');
+  }
+  if (segmentation === 'unicode') tokenizer.segmentation = 'unicode';
+  if (normalize === 'NFKC') tokenizer.normalize = 'NFKC';
+  if (stopWords.length > 0) tokenizer.stopWords = stopWords as string[];
 }
 
 /**
@@ -486,6 +569,7 @@ export function tokenizerFromJson(json: string): TokenizerState {
   }
   const cfg = config as Record<string, unknown>;
   const { tokenizer, documentCount } = readScalars(cfg);
+  readStudio((outer as Record<string, unknown>).studio, tokenizer);
   const wordCounts = readCounts(cfg, 'word_counts');
   const wordDocs = readCounts(cfg, 'word_docs');
   readCounts(cfg, 'index_docs'); // validated only: it is derived from word_docs and word_index

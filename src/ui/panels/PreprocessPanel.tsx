@@ -1,35 +1,77 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useStudio } from '../../store/store';
+import { validateModelSpec, type ModelSpec } from '../../core/modelSpec';
+import { patch, setStep, useStudio } from '../../store/store';
 import { NextStep } from '../components/NextStep';
+import { count } from '../preprocess/format';
+import { SequenceLengthView } from '../preprocess/SequenceLengthView';
+import { TokenizerOptionsForm } from '../preprocess/TokenizerOptionsForm';
+import { usePreprocessStats } from '../preprocess/usePreprocessStats';
+import { VocabularyView } from '../preprocess/VocabularyView';
 
-/** Step 2: how texts become token ids (the Keras Tokenizer and pad_sequences). */
+/**
+ * Step 2: how texts become token ids. The tokenizer options, then what they do to the training
+ * split (computed in the worker): tokens per text against the sequence length, and the vocabulary.
+ */
 export function PreprocessPanel() {
-  const { spec, summary, split } = useStudio(
-    useShallow((s) => ({ spec: s.model.spec, summary: s.data.summary, split: s.train.config.validationSplit })),
+  const { spec, summary, options, stats, statsMs, loading, error, split } = useStudio(
+    useShallow((s) => ({
+      spec: s.model.spec,
+      summary: s.data.summary,
+      options: s.preprocess.options,
+      stats: s.preprocess.stats,
+      statsMs: s.preprocess.statsMs,
+      loading: s.preprocess.loading,
+      error: s.preprocess.error,
+      split: s.train.config.validationSplit + s.train.config.testSplit,
+    })),
   );
+  usePreprocessStats();
+  // The two numbers belong to the model (the Model step shows them too): editing them here makes it "Custom".
+  const edit = (next: ModelSpec) => patch('model', { spec: next, presetId: 'custom' });
+  const issues = validateModelSpec(spec, Math.max(summary?.classes.length ?? 2, 2));
+  const problem = (path: string) => issues.filter((i) => i.path === path).map((i) => i.message).join(' ') || undefined;
+
+  if (!summary) {
+    return (
+      <section aria-labelledby="pre-title">
+        <h2 id="pre-title">Preprocess</h2>
+        <p className="empty">No dataset yet: load a sample or upload a file first, then come back to see how its texts become tokens.</p>
+        <button type="button" className="primary" onClick={() => setStep('data')}>
+          Go to Data
+        </button>
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="pre-title">
       <h2 id="pre-title">Preprocess</h2>
       <p className="lead">
-        Texts become token ids exactly as Keras does it: <code>Tokenizer(num_words={spec.vocabSize})</code> (lower-case, punctuation filtered, split on
-        spaces), then <code>pad_sequences(maxlen={spec.sequenceLength})</code> with padding and truncation at the start ('pre').
+        Texts become token ids as Keras' <code>Tokenizer(num_words={spec.vocabSize})</code> and <code>pad_sequences(maxlen={spec.sequenceLength})</code> make
+        them, fitted on the training split only (about {count(Math.round(summary.examples * (1 - split)))} of {count(summary.examples)} examples), so
+        validation texts stay unseen. The tokenizer is saved with the model as <code>tokenizer.json</code>.
       </p>
-      <dl className="facts">
-        <dt>Vocabulary</dt>
-        <dd>the {spec.vocabSize.toLocaleString('en-US')} − 1 most frequent words of the training split; rarer words are dropped</dd>
-        <dt>Sequence length</dt>
-        <dd>{spec.sequenceLength} tokens per text; longer texts keep their last tokens</dd>
-        <dt>Fitted on</dt>
-        <dd>
-          the training split only ({Math.round((1 - split) * 100)}% of each class), so validation texts stay unseen
-          {summary ? ` — about ${Math.round(summary.examples * (1 - split)).toLocaleString('en-US')} of ${summary.examples.toLocaleString('en-US')} examples` : ''}
-        </dd>
-        <dt>Saved with the model</dt>
-        <dd>
-          <code>tokenizer.json</code> in Keras' <code>Tokenizer.to_json()</code> layout, loadable by <code>tokenizer_from_json</code>
-        </dd>
-      </dl>
-      <p className="hint">Vocabulary size and sequence length are part of the model: change them in the Model step.</p>
+      <TokenizerOptionsForm options={options} stats={stats} />
+      <p role="status" aria-label="Statistics status" className="busy">
+        {loading ? 'Counting tokens in the worker…' : stats && statsMs !== null ? `Statistics of the training split, computed in ${Math.max(1, Math.round(statsMs))} ms.` : ''}
+      </p>
+      {error && (
+        <p role="alert" className="error">
+          Could not compute the statistics: {error}
+        </p>
+      )}
+      {stats ? (
+        <div className="two-col">
+          <SequenceLengthView
+            stats={stats}
+            sequenceLength={spec.sequenceLength}
+            problem={problem('sequenceLength')}
+            onChange={(sequenceLength) => edit({ ...spec, sequenceLength })}
+          />
+          <VocabularyView stats={stats} vocabSize={spec.vocabSize} problem={problem('vocabSize')} onChange={(vocabSize) => edit({ ...spec, vocabSize })} />
+        </div>
+      ) : (
+        !error && <p className="empty">Counting the tokens of the training split…</p>
+      )}
       <NextStep to="model" />
     </section>
   );
