@@ -1,8 +1,30 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+/**
+ * Serves the installed TensorFlow.js browser build at vendor/tf.min.js (dev) and emits it there
+ * (build), so a downloaded bundle's predict.html can load tfjs from its own folder: no CDN.
+ */
+function vendorTfjs(): Plugin {
+  const file = createRequire(import.meta.url).resolve('@tensorflow/tfjs/dist/tf.min.js');
+  return {
+    name: 'vendor-tfjs',
+    configureServer(server) {
+      server.middlewares.use(`${server.config.base}vendor/tf.min.js`, (_req, res) => {
+        res.setHeader('Content-Type', 'text/javascript');
+        res.end(readFileSync(file));
+      });
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'vendor/tf.min.js', source: readFileSync(file) });
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), vendorTfjs()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

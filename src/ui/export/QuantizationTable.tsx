@@ -1,0 +1,50 @@
+import type { WeightQuantization } from '../../core/quantize';
+import type { QuantizationReport } from '../../protocol/messages';
+import { formatBytes, percent } from './format';
+
+const NAMES: Record<WeightQuantization, string> = { none: 'float32', float16: 'float16', uint8: '8-bit' };
+
+/** Size and held-out accuracy of each weight format, against float32. */
+export function QuantizationTable({ report, selected }: { report: QuantizationReport; selected: WeightQuantization }) {
+  const base = report.options.find((o) => o.mode === 'none');
+  const splitName = report.split === 'test' ? 'test' : 'validation';
+  return (
+    <table aria-label="Weight formats" className="formats-table">
+      <caption>
+        {report.split
+          ? `Measured on the ${report.rows} ${splitName} texts held out from training, with the weights as tfjs loads them back.`
+          : 'Accuracy needs the held-out texts of a model trained in this session; only sizes are shown for a loaded model.'}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Weights</th>
+          <th scope="col" className="num">
+            Size
+          </th>
+          <th scope="col" className="num">
+            {report.split ? `${splitName[0].toUpperCase()}${splitName.slice(1)} accuracy` : 'Accuracy'}
+          </th>
+          <th scope="col" className="num">
+            Change
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {report.options.map((o) => {
+          const change = o.accuracy !== null && base?.accuracy != null ? (o.accuracy - base.accuracy) * 100 : null;
+          return (
+            <tr key={o.mode} aria-current={o.mode === selected ? 'true' : undefined} className={o.mode === selected ? 'selected' : undefined}>
+              <th scope="row">{NAMES[o.mode]}</th>
+              <td className="num">
+                {formatBytes(o.weightsBytes)}
+                {base && o.mode !== 'none' ? ` (${Math.round((o.weightsBytes / base.weightsBytes) * 100)}%)` : ''}
+              </td>
+              <td className="num">{percent(o.accuracy)}</td>
+              <td className="num">{change === null ? '—' : `${change >= 0 ? '+' : '−'}${Math.abs(change).toFixed(1)} points`}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
