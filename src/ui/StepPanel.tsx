@@ -6,6 +6,7 @@ import { TrainPanel } from './panels/TrainPanel';
 import { EvaluatePanel } from './panels/EvaluatePanel';
 import { ExportPanel } from './panels/ExportPanel';
 import { assertNever } from '../core/modelSpec';
+import { ErrorBoundary } from './components/ErrorBoundary';
 
 /** The panel of the current step, as the rail's tab panel. */
 export function StepPanel() {
@@ -30,7 +31,7 @@ export function StepPanel() {
   })();
   return (
     <div role="tabpanel" id={`panel-${step}`} aria-labelledby={`tab-${step}`} className="panel">
-      {panel}
+      <ErrorBoundary resetKey={step}>{panel}</ErrorBoundary>
     </div>
   );
 }
