@@ -70,6 +70,25 @@ const BY_PRESET: Record<string, Expected> = {
     // 2 · (198·3·64·100 + 197·4·64·100 + 196·5·64·100 + 300·2) = 2 · (3,801,600 + 5,043,200 + 6,272,000 + 600)
     flopsPerSample: 30_234_800,
   },
+  // Characters: Embedding 256·16; Conv1D (5·16+1)·64 over 256 → 252 steps; max pooling 2 → 126;
+  // Conv1D (3·64+1)·64 → 124 steps; pooled to 64; Dense (64+1)·64; output (64+1)·2.
+  'char-cnn': {
+    classCount: 2,
+    rows: [
+      ['Input (token ids)', [[256]], 0],
+      ['Embedding 256×16', [[256, 16]], 4_096],
+      ['Conv1D 64×5 relu', [[252, 64]], 5_184],
+      ['MaxPooling1D 2', [[126, 64]], 0],
+      ['Conv1D 64×3 relu', [[124, 64]], 12_352],
+      ['GlobalMaxPooling1D', [[64]], 0],
+      ['Dense 64 relu', [[64]], 4_160],
+      ['Dropout 0.5', [[64]], 0],
+      ['Dense 2 softmax', [[2]], 130],
+    ],
+    totalParams: 25_922,
+    // 2 · (252·5·16·64 + 124·3·64·64 + 64·64 + 64·2) = 2 · (1,290,240 + 1,523,712 + 4,096 + 128)
+    flopsPerSample: 5_636_352,
+  },
 };
 
 const summaryRows = (spec: ModelSpec, classCount: number): Row[] =>

@@ -1,4 +1,4 @@
-import { assertNever, type ModelSpec } from './modelSpec';
+import { assertNever, convLength, type ModelSpec } from './modelSpec';
 
 /** Output shape without the batch dimension, e.g. [500, 16]. */
 export type Shape = number[];
@@ -35,7 +35,7 @@ export function summarizeModel(spec: ModelSpec, classCount: number): ModelSummar
   layers.push({ id: 'input', label: 'Input (token ids)', outputShapes: [[L]], params: 0, macs: 0 });
   layers.push({
     id: 'embedding',
-    label: `Embedding ${spec.vocabSize}×${spec.embeddingDim}`,
+    label: `Embedding ${spec.vocabSize}×${spec.embeddingDim}${spec.embeddingTrainable === false ? ' (frozen)' : ''}`,
     outputShapes: [[L, spec.embeddingDim]],
     params: spec.vocabSize * spec.embeddingDim,
     macs: 0,
@@ -51,19 +51,32 @@ export function summarizeModel(spec: ModelSpec, classCount: number): ModelSummar
         let params = 0;
         let macs = 0;
         const out: Shape[] = layer.kernelSizes.map((k) => {
-          const len = Math.max(0, time - k + 1);
+          const len = convLength(time, k, layer.padding, layer.strides ?? 1);
           params += (k * channels + 1) * layer.filters;
           macs += len * k * channels * layer.filters;
           return [len, layer.filters];
         });
         shapes = out;
+        const extras = [layer.padding === 'same' ? 'same' : '', (layer.strides ?? 1) > 1 ? `stride ${layer.strides}` : ''].filter(Boolean).join(', ');
         layers.push({
           id,
-          label: `Conv1D ${layer.filters}×${layer.kernelSizes.join('/')} ${layer.activation}`,
+          label: `Conv1D ${layer.filters}×${layer.kernelSizes.join('/')} ${layer.activation}${extras ? ` (${extras})` : ''}`,
           outputShapes: out,
           params,
           macs,
         });
+        break;
+      }
+      case 'maxPool': {
+        const [time, channels] = shapes[0];
+        shapes = [[Math.floor(time / Math.max(1, layer.poolSize)), channels]];
+        layers.push({ id, label: `MaxPooling1D ${layer.poolSize}`, outputShapes: shapes, params: 0, macs: 0 });
+        break;
+      }
+      case 'batchNorm': {
+        const channels = shapes[0][shapes[0].length - 1];
+        // gamma, beta (trained) and the moving mean and variance (not trained), per channel.
+        layers.push({ id, label: 'BatchNormalization', outputShapes: shapes, params: 4 * channels, macs: 0 });
         break;
       }
       case 'globalMaxPool':
@@ -87,7 +100,7 @@ export function summarizeModel(spec: ModelSpec, classCount: number): ModelSummar
         shapes = [[layer.units]];
         layers.push({
           id,
-          label: `Dense ${layer.units} ${layer.activation}`,
+          label: `Dense ${layer.units} ${layer.activation}${layer.l1 || layer.l2 ? ` (${[layer.l1 ? `L1 ${layer.l1}` : '', layer.l2 ? `L2 ${layer.l2}` : ''].filter(Boolean).join(', ')})` : ''}`,
           outputShapes: shapes,
           params: (inWidth + 1) * layer.units,
           macs: inWidth * layer.units,

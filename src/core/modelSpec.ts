@@ -14,6 +14,23 @@ export interface Conv1DLayer {
   /** One kernel size (tokens) per parallel branch. */
   kernelSizes: number[];
   activation: Activation;
+  /** 'valid' (default) shortens the sequence by kernel − 1; 'same' keeps its length (÷ stride). */
+  padding?: ConvPadding;
+  /** Step between windows, in tokens (default 1). */
+  strides?: number;
+}
+
+export type ConvPadding = 'valid' | 'same';
+
+/** Max pooling over windows of `poolSize` steps (stride = pool size): shortens the sequence. */
+export interface MaxPoolLayer {
+  kind: 'maxPool';
+  poolSize: number;
+}
+
+/** Batch normalization over the last axis (channels or units). */
+export interface BatchNormLayer {
+  kind: 'batchNorm';
 }
 
 export interface GlobalPoolLayer {
@@ -30,9 +47,18 @@ export interface DenseLayer {
   kind: 'dense';
   units: number;
   activation: Activation;
+  /** L1 penalty on the kernel weights (0 or absent: none). */
+  l1?: number;
+  /** L2 penalty on the kernel weights (0 or absent: none). */
+  l2?: number;
 }
 
-export type LayerSpec = Conv1DLayer | GlobalPoolLayer | DropoutLayer | DenseLayer;
+export type LayerSpec = Conv1DLayer | MaxPoolLayer | BatchNormLayer | GlobalPoolLayer | DropoutLayer | DenseLayer;
+
+/** Output length of a 1-D convolution, as Keras computes it. */
+export function convLength(length: number, kernel: number, padding: ConvPadding = 'valid', strides = 1): number {
+  return padding === 'same' ? Math.ceil(length / strides) : Math.max(0, Math.floor((length - kernel) / strides) + 1);
+}
 
 /**
  * Embedding → layers → Dense(classes, softmax). The output layer is implied: its size comes
@@ -45,6 +71,8 @@ export interface ModelSpec {
   sequenceLength: number;
   embeddingDim: number;
   layers: LayerSpec[];
+  /** False freezes the embedding (default true: it learns). */
+  embeddingTrainable?: boolean;
 }
 
 export function defaultModelSpec(): ModelSpec {
@@ -100,10 +128,14 @@ export function validateModelSpec(spec: ModelSpec, classCount = 2): SpecIssue[] 
         if (layer.kernelSizes.length === 0) {
           issues.push({ path: `${at}.kernelSizes`, message: 'Give at least one kernel size.' });
         }
+        const strides = layer.strides ?? 1;
+        if (!isPositiveInt(strides)) {
+          issues.push({ path: `${at}.strides`, message: 'Stride must be a whole number of at least 1.' });
+        }
         for (const k of layer.kernelSizes) {
           if (!isPositiveInt(k)) {
             issues.push({ path: `${at}.kernelSizes`, message: `Kernel size ${k} must be a whole number of at least 1.` });
-          } else if (k > length) {
+          } else if (k > length && layer.padding !== 'same') {
             issues.push({
               path: `${at}.kernelSizes`,
               message: `Kernel size ${k} is longer than the sequence (${length} tokens): lower it or raise the sequence length.`,
@@ -113,9 +145,24 @@ export function validateModelSpec(spec: ModelSpec, classCount = 2): SpecIssue[] 
         if (layer.kernelSizes.length > 1 && spec.layers[i + 1]?.kind !== 'globalMaxPool' && spec.layers[i + 1]?.kind !== 'globalAvgPool') {
           issues.push({ path: at, message: 'Several kernel sizes run side by side, so a global pooling layer must follow directly.' });
         }
-        length = length - Math.max(...layer.kernelSizes, 1) + 1;
+        length = convLength(length, Math.max(...layer.kernelSizes, 1), layer.padding, isPositiveInt(strides) ? strides : 1);
         break;
       }
+      case 'maxPool':
+        if (!sequential) {
+          issues.push({ path: at, message: 'Max pooling needs a sequence: move it before the global pooling layer.' });
+          break;
+        }
+        if (!isPositiveInt(layer.poolSize)) {
+          issues.push({ path: `${at}.poolSize`, message: 'Pool size must be a whole number of at least 1.' });
+        } else if (layer.poolSize > length) {
+          issues.push({ path: `${at}.poolSize`, message: `Pool size ${layer.poolSize} is longer than the sequence here (${length} steps): lower it.` });
+        } else {
+          length = Math.floor(length / layer.poolSize);
+        }
+        break;
+      case 'batchNorm':
+        break;
       case 'globalMaxPool':
       case 'globalAvgPool':
         if (!sequential) issues.push({ path: at, message: 'Only one global pooling layer is possible.' });
@@ -132,6 +179,9 @@ export function validateModelSpec(spec: ModelSpec, classCount = 2): SpecIssue[] 
         }
         if (!isPositiveInt(layer.units)) {
           issues.push({ path: `${at}.units`, message: 'Dense units must be a whole number of at least 1.' });
+        }
+        if (!((layer.l1 ?? 0) >= 0 && (layer.l2 ?? 0) >= 0)) {
+          issues.push({ path: `${at}.l2`, message: 'L1 and L2 penalties must be 0 or more (typical: 0.0001 to 0.01).' });
         }
         break;
       default:

@@ -1,4 +1,5 @@
 import type { ModelSpec } from './modelSpec';
+import type { TokenizerOptions } from './tokenizerMode';
 import { defaultTrainConfig, type TrainConfig } from './trainConfig';
 
 /** A named starting point: an architecture and the training settings that suit it. */
@@ -8,6 +9,8 @@ export interface Preset {
   description: string;
   spec: ModelSpec;
   train: TrainConfig;
+  /** Tokenizer settings the architecture needs (e.g. characters); absent: the user's choice stands. */
+  tokenizer?: Partial<TokenizerOptions>;
 }
 
 export const PRESETS: readonly Preset[] = [
@@ -25,7 +28,7 @@ export const PRESETS: readonly Preset[] = [
         { kind: 'dense', units: 32, activation: 'relu' },
       ],
     },
-    train: { ...defaultTrainConfig(), epochs: 10, batchSize: 32, learningRate: 0.01 },
+    train: { ...defaultTrainConfig(), epochs: 10, batchSize: 32, learningRate: 0.01, testSplit: 0.1 },
   },
   {
     id: 'keras-text-cnn',
@@ -58,7 +61,28 @@ export const PRESETS: readonly Preset[] = [
         { kind: 'dropout', rate: 0.5 },
       ],
     },
-    train: { ...defaultTrainConfig(), epochs: 8, batchSize: 50 },
+    train: { ...defaultTrainConfig(), epochs: 8, batchSize: 50, testSplit: 0.1 },
+  },
+  {
+    id: 'char-cnn',
+    name: 'Character CNN',
+    description:
+      'Reads characters, not words (after Zhang et al. 2015, smaller): robust to typos, names and languages without spaces. Two convolutions with max pooling between them.',
+    spec: {
+      vocabSize: 256,
+      sequenceLength: 256,
+      embeddingDim: 16,
+      layers: [
+        { kind: 'conv1d', filters: 64, kernelSizes: [5], activation: 'relu' },
+        { kind: 'maxPool', poolSize: 2 },
+        { kind: 'conv1d', filters: 64, kernelSizes: [3], activation: 'relu' },
+        { kind: 'globalMaxPool' },
+        { kind: 'dense', units: 64, activation: 'relu' },
+        { kind: 'dropout', rate: 0.5 },
+      ],
+    },
+    train: { ...defaultTrainConfig(), epochs: 10, batchSize: 32, testSplit: 0.1 },
+    tokenizer: { mode: 'char' },
   },
 ];
 

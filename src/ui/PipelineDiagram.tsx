@@ -1,12 +1,12 @@
 import { useShallow } from 'zustand/react/shallow';
 import { pipelineDiagram, type Stage } from '../core/mermaid';
-import { useStudio } from '../store/store';
+import { useStudio, type StudioState } from '../store/store';
 import { MermaidFigure } from './components/MermaidFigure';
 
 /** The compact data → … → export diagram above every panel, with the current stage highlighted. */
 export function PipelineDiagram() {
-  const { step, dataset, classes } = useStudio(
-    useShallow((s) => ({ step: s.step, dataset: s.data.table?.name ?? null, classes: s.data.summary?.classes.length ?? null })),
+  const { step, dataset, classes, live } = useStudio(
+    useShallow((s) => ({ step: s.step, dataset: s.data.table?.name ?? null, classes: s.data.summary?.classes.length ?? null, live: liveStatus(s) })),
   );
   // Only what the user changes goes into the source: a Mermaid render costs the main thread
   // 100–400 ms, so live training state is shown beside the diagram, never inside it.
@@ -18,6 +18,21 @@ export function PipelineDiagram() {
       className="pipeline"
       source={source}
       description={`Pipeline: data, tokenizer, model, training, evaluation, export. Current stage: ${step}.`}
+      caption={live}
     />
   );
+}
+
+/** One line of what is happening now, e.g. "Training: epoch 3/10". */
+function liveStatus(s: StudioState): string {
+  const { status, progress, config } = s.train;
+  if (s.data.loading) return `Data: reading “${s.data.loading}”…`;
+  if (status === 'starting') return 'Training: preparing…';
+  if (status === 'training' && progress) return `Training: epoch ${progress.epoch}/${config.epochs}`;
+  if (status === 'paused' && progress) return `Training paused: epoch ${progress.epoch}/${config.epochs}`;
+  if (status === 'stopping') return 'Training: stopping…';
+  if (status === 'error') return 'Training failed: see the Train step';
+  if (status === 'done' && s.train.result) return `Trained: validation accuracy ${(s.train.result.valAccuracy * 100).toFixed(1)}%`;
+  if (s.data.summary) return `Data: ${s.data.summary.examples.toLocaleString('en-US')} examples, ${s.data.summary.classes.length} classes`;
+  return 'Load a dataset to begin';
 }

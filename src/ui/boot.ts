@@ -1,9 +1,23 @@
 import { studioClient } from '../client/studioClient';
+import { specFromHash } from '../core/specJson';
+import { editSpec } from '../store/modelHistory';
+import { patch } from '../store/store';
 
 /** First visit: read the sample manifest, load the first sample, list saved models. */
 export async function boot(): Promise<void> {
   const client = studioClient();
+  applySharedSpec();
   const samples = await client.loadManifest();
   void client.refreshModels();
   if (samples[0]) await client.loadSample(samples[0]);
+}
+
+/** A link made with "Copy link" carries a model spec in its fragment: open with that model. */
+function applySharedSpec(): void {
+  try {
+    const spec = specFromHash(location.hash);
+    if (spec) editSpec(spec, 'custom');
+  } catch (error) {
+    patch('data', { error: `The model in this link could not be read: ${(error as Error).message} The default model is used instead.` });
+  }
 }

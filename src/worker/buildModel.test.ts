@@ -16,6 +16,28 @@ const cases: [string, ModelSpec, number][] = [
   ['Tiny with kernel sizes 2, 3, 4 side by side', setKernelSizes(tiny, [2, 3, 4]), 4],
   ['Tiny with dropout 0.3 and no dense layer', setDenseUnits(setDropout(tiny, 0.3), 0), 2],
   [
+    'same padding, stride 2, max pooling, batch norm, L1/L2 and a frozen embedding',
+    {
+      ...tiny,
+      embeddingTrainable: false,
+      layers: [
+        { kind: 'conv1d', filters: 8, kernelSizes: [5], activation: 'relu', padding: 'same', strides: 2 },
+        { kind: 'batchNorm' },
+        { kind: 'maxPool', poolSize: 3 },
+        { kind: 'conv1d', filters: 6, kernelSizes: [2], activation: 'tanh' },
+        { kind: 'globalMaxPool' },
+        { kind: 'dense', units: 10, activation: 'relu', l1: 0.001, l2: 0.01 },
+        { kind: 'batchNorm' },
+      ],
+    },
+    3,
+  ],
+  [
+    'stride 3 with valid padding',
+    { ...tiny, layers: [{ kind: 'conv1d', filters: 4, kernelSizes: [4], activation: 'relu', strides: 3 }, { kind: 'globalAvgPool' }] },
+    2,
+  ],
+  [
     'average pooling and two dense layers',
     { ...tiny, layers: [tiny.layers[0], { kind: 'globalAvgPool' }, { kind: 'dense', units: 24, activation: 'tanh' }, { kind: 'dense', units: 8, activation: 'relu' }] },
     5,
@@ -33,7 +55,15 @@ describe('buildModel against summarizeModel', () => {
     expect(embedding.countParams()).toBe(summary.layers.find((l) => l.id === 'embedding')!.params);
     const conv = model.layers.filter((l) => l.getClassName() === 'Conv1D');
     const convSummary = summary.layers.find((l) => l.label.startsWith('Conv1D'))!;
-    expect(conv.map((l) => (l.outputShape as number[]).slice(1))).toEqual(convSummary.outputShapes);
+    expect((conv[0].outputShape as number[]).slice(1)).toEqual(convSummary.outputShapes[0]);
+    // Every layer's output shape, in order, equals the summary's (branches of one block together).
+    const joined = new Set(model.layers.filter((l) => l.getClassName() === 'Concatenate').map((l) => l.name.split('_')[1]));
+    const built = model.layers
+      .filter((l) => l.getClassName() !== 'InputLayer' && !(/^pool_\d+_\d+$/.test(l.name) && joined.has(l.name.split('_')[1])))
+      .map((l) => (l.outputShape as number[]).slice(1));
+    const expected = summary.layers.slice(1).flatMap((l) => (l.label.startsWith('Conv1D') ? l.outputShapes : [l.outputShapes[0]]));
+    expect(built).toEqual(expected);
+    expect(model.trainableWeights.length < model.weights.length).toBe(spec.embeddingTrainable === false || spec.layers.some((l) => l.kind === 'batchNorm'));
     model.dispose();
   });
 

@@ -18,6 +18,7 @@ export function buildModel(spec: ModelSpec, classCount: number, seed: number): t
       outputDim: spec.embeddingDim,
       inputLength: spec.sequenceLength,
       embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed: seeded() }),
+      trainable: spec.embeddingTrainable !== false,
       name: 'embedding',
     })
     .apply(input) as tf.SymbolicTensor;
@@ -33,6 +34,8 @@ export function buildModel(spec: ModelSpec, classCount: number, seed: number): t
                 filters: layer.filters,
                 kernelSize: k,
                 activation: layer.activation,
+                padding: layer.padding ?? 'valid',
+                strides: layer.strides ?? 1,
                 kernelInitializer: glorot(),
                 name: layer.kernelSizes.length > 1 ? `conv1d_${i}_k${k}_${b}` : `conv1d_${i}`,
               })
@@ -51,13 +54,25 @@ export function buildModel(spec: ModelSpec, classCount: number, seed: number): t
         branches = [pooled.length > 1 ? (tf.layers.concatenate({ name: `concat_${i}` }).apply(pooled) as tf.SymbolicTensor) : pooled[0]];
         break;
       }
+      case 'maxPool':
+        branches = [tf.layers.maxPooling1d({ poolSize: layer.poolSize, name: `maxpool_${i}` }).apply(branches[0]) as tf.SymbolicTensor];
+        break;
+      case 'batchNorm':
+        branches = [tf.layers.batchNormalization({ name: `batchnorm_${i}` }).apply(branches[0]) as tf.SymbolicTensor];
+        break;
       case 'dropout':
         branches = [tf.layers.dropout({ rate: layer.rate, seed: seeded(), name: `dropout_${i}` }).apply(branches[0]) as tf.SymbolicTensor];
         break;
       case 'dense':
         branches = [
           tf.layers
-            .dense({ units: layer.units, activation: layer.activation, kernelInitializer: glorot(), name: `dense_${i}` })
+            .dense({
+              units: layer.units,
+              activation: layer.activation,
+              kernelInitializer: glorot(),
+              kernelRegularizer: layer.l1 || layer.l2 ? tf.regularizers.l1l2({ l1: layer.l1 ?? 0, l2: layer.l2 ?? 0 }) : undefined,
+              name: `dense_${i}`,
+            })
             .apply(branches[0]) as tf.SymbolicTensor,
         ];
         break;

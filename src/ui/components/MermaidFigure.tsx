@@ -37,10 +37,12 @@ interface Props {
   /** Plain-text description for screen readers and as the figure's caption. */
   description: string;
   className?: string;
+  /** Visible live text under the drawing (changes without re-rendering the diagram). */
+  caption?: string;
 }
 
 /** A figure that renders Mermaid source to SVG, keeping the last good drawing while re-rendering. */
-export function MermaidFigure({ label, source, description, className }: Props) {
+export function MermaidFigure({ label, source, description, className, caption }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -66,7 +68,10 @@ export function MermaidFigure({ label, source, description, className }: Props) 
     <figure aria-label={label} className={`mermaid-figure ${className ?? ''}`}>
       <div ref={host} className="mermaid-host" />
       {error && <p role="alert">{error}</p>}
-      <figcaption className="visually-hidden">{description}</figcaption>
+      <figcaption>
+        <span className="visually-hidden">{description} </span>
+        {caption && <span className="live-caption">{caption}</span>}
+      </figcaption>
     </figure>
   );
 }

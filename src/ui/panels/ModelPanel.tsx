@@ -1,34 +1,53 @@
+import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { validateModelSpec, firstLayer, type ModelSpec } from '../../core/modelSpec';
-import { summarizeModel, formatCount } from '../../core/modelShapes';
+import { validateModelSpec, type ModelSpec } from '../../core/modelSpec';
+import { summarizeModel } from '../../core/modelShapes';
 import { modelDiagram } from '../../core/mermaid';
 import { findPreset, PRESETS } from '../../core/presets';
-import { parseKernelSizes, setDenseUnits, setDropout, setFilters, setKernelSize, setKernelSizes } from '../../core/specEdits';
+import { editSpec, redo, undo } from '../../store/modelHistory';
 import { patch, useStudio } from '../../store/store';
 import { NumberField } from '../components/NumberField';
 import { SelectField } from '../components/SelectField';
 import { MermaidFigure } from '../components/MermaidFigure';
 import { NextStep } from '../components/NextStep';
+import { LayerStack } from '../model/LayerStack';
+import { ModelSummaryCard } from '../model/ModelSummaryCard';
+import { SpecShare } from '../model/SpecShare';
 
 const CUSTOM = 'custom';
 
-/** Step 3: a preset, its fields, the live summary and the model diagram. */
+/** Step 3: a preset, the editable stack, what it costs, and the model diagram. */
 export function ModelPanel() {
-  const { presetId, spec, classes } = useStudio(
-    useShallow((s) => ({ presetId: s.model.presetId, spec: s.model.spec, classes: s.data.summary?.classes ?? [] })),
+  const { presetId, spec, classes, canUndo, canRedo, vocabulary } = useStudio(
+    useShallow((s) => ({
+      presetId: s.model.presetId,
+      spec: s.model.spec,
+      classes: s.data.summary?.classes ?? [],
+      canUndo: s.model.past.length > 0,
+      canRedo: s.model.future.length > 0,
+      vocabulary: s.preprocess.stats?.vocabulary.size ?? null,
+    })),
   );
-  const edit = (next: ModelSpec) => patch('model', { spec: next, presetId: CUSTOM });
-  const issues = validateModelSpec(spec, Math.max(classes.length, 2));
-  const problem = (path: string) => issues.filter((i) => i.path === path || i.path.startsWith(`${path}.`)).map((i) => i.message).join(' ') || undefined;
-  const convIndex = spec.layers.findIndex((l) => l.kind === 'conv1d');
-  const conv = firstLayer(spec, 'conv1d');
-  const dense = firstLayer(spec, 'dense');
-  const dropout = firstLayer(spec, 'dropout');
-  const summary = summarizeModel(spec, Math.max(classes.length, 2));
+  const classCount = Math.max(classes.length, 2);
+  const edit = (next: ModelSpec) => editSpec(next, CUSTOM);
+  const issues = validateModelSpec(spec, classCount);
+  const problem = (path: string) => issues.filter((i) => i.path === path).map((i) => i.message).join(' ') || undefined;
+  const summary = summarizeModel(spec, classCount);
+  const bigVocabulary = vocabulary !== null && spec.vocabSize > vocabulary + 1;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z' || (e.target as HTMLElement).closest('input, textarea')) return;
+      e.preventDefault();
+      if (e.shiftKey) redo();
+      else undo();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   return (
     <section aria-labelledby="model-title">
       <h2 id="model-title">Model</h2>
-      <p className="lead">A convolutional text classifier: embedding, convolution, global pooling, dense layers, softmax over your classes.</p>
+      <p className="lead">A convolutional text classifier: embedding, convolutions, global pooling, dense layers, softmax over your classes.</p>
       <div className="row">
         <SelectField
           label="Preset"
@@ -37,26 +56,36 @@ export function ModelPanel() {
           onChange={(id) => {
             const preset = findPreset(id);
             if (!preset) return;
-            patch('model', { presetId: id, spec: structuredClone(preset.spec) });
+            editSpec(structuredClone(preset.spec), id);
             patch('train', { config: { ...structuredClone(preset.train), backend: useStudio.getState().train.config.backend } });
+            if (preset.tokenizer) patch('preprocess', { options: { ...useStudio.getState().preprocess.options, ...preset.tokenizer } });
           }}
           hint={findPreset(presetId)?.description ?? 'Edited from a preset.'}
         />
+        <button type="button" disabled={!canUndo} onClick={undo} aria-keyshortcuts="Control+Z">
+          Undo
+        </button>
+        <button type="button" disabled={!canRedo} onClick={redo} aria-keyshortcuts="Control+Shift+Z">
+          Redo
+        </button>
       </div>
       <div className="grid">
-        <NumberField label="Vocabulary size" value={spec.vocabSize} min={2} hint="words (num_words)" problem={problem('vocabSize')} onChange={(vocabSize) => edit({ ...spec, vocabSize })} />
-        <NumberField label="Sequence length" value={spec.sequenceLength} min={1} hint="tokens" problem={problem('sequenceLength')} onChange={(sequenceLength) => edit({ ...spec, sequenceLength })} />
+        <NumberField
+          label="Vocabulary size"
+          value={spec.vocabSize}
+          min={2}
+          hint={vocabulary !== null ? `words (num_words); the training texts have ${vocabulary.toLocaleString('en-US')}` : 'words (num_words)'}
+          problem={problem('vocabSize') ?? (bigVocabulary ? `Larger than the ${vocabulary!.toLocaleString('en-US')} distinct words of the training texts: ${vocabulary! + 1} is enough (the extra rows never train).` : undefined)}
+          onChange={(vocabSize) => edit({ ...spec, vocabSize })}
+        />
+        <NumberField label="Sequence length" value={spec.sequenceLength} min={1} hint="tokens per text" problem={problem('sequenceLength')} onChange={(sequenceLength) => edit({ ...spec, sequenceLength })} />
         <NumberField label="Embedding dimension" value={spec.embeddingDim} min={1} hint="numbers per word" problem={problem('embeddingDim')} onChange={(embeddingDim) => edit({ ...spec, embeddingDim })} />
-        {conv && (
-          <>
-            <NumberField label="Filters" value={conv.filters} min={1} hint="per kernel size" problem={problem(`layers.${convIndex}.filters`)} onChange={(n) => edit(setFilters(spec, n))} />
-            <NumberField label="Kernel size" value={conv.kernelSizes[0] ?? 1} min={1} hint="tokens per window" problem={problem(`layers.${convIndex}.kernelSizes`)} onChange={(k) => edit(setKernelSize(spec, k))} />
-            <KernelSizesField sizes={conv.kernelSizes} onChange={(sizes) => edit(setKernelSizes(spec, sizes))} />
-          </>
-        )}
-        <NumberField label="Dense units" value={dense?.units ?? 0} min={0} hint="0 = no hidden dense layer" onChange={(n) => edit(setDenseUnits(spec, n))} />
-        <NumberField label="Dropout rate" value={dropout?.rate ?? 0} min={0} max={0.95} step={0.05} hint="0 = none; 0.5 is typical" problem={dropout ? problem(`layers.${spec.layers.indexOf(dropout)}.rate`) : undefined} onChange={(r) => edit(setDropout(spec, r))} />
+        <label className="check">
+          <input type="checkbox" checked={spec.embeddingTrainable !== false} onChange={(e) => edit({ ...spec, embeddingTrainable: e.target.checked })} />
+          Train the embedding
+        </label>
       </div>
+      <LayerStack spec={spec} summary={summary} classCount={classCount} problem={problem} onEdit={edit} />
       {issues.length > 0 && (
         <div role="alert" className="error">
           <p>This model cannot train yet:</p>
@@ -67,64 +96,10 @@ export function ModelPanel() {
           </ul>
         </div>
       )}
-      <div>
-        <section aria-label="Model summary" className="card">
-          <h3>Model summary</h3>
-          <table aria-label="Layers">
-            <thead>
-              <tr>
-                <th scope="col">Layer</th>
-                <th scope="col">Output shape</th>
-                <th scope="col" className="num">Parameters</th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.layers.map((l) => (
-                <tr key={l.id}>
-                  <td>{l.label}</td>
-                  <td>{l.outputShapes.map((s) => `(${['None', ...s].join(', ')})`).join(' ‖ ')}</td>
-                  <td className="num">{formatCount(l.params)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="stats">
-            Total parameters: <strong>{formatCount(summary.totalParams)}</strong> · {(summary.totalParams * 4 / 1e6).toFixed(2)} MB of float32 weights ·{' '}
-            {(summary.flopsPerSample / 1e6).toFixed(1)} MFLOP per text (forward)
-          </p>
-        </section>
-        <MermaidFigure
-          label="Model diagram"
-          source={modelDiagram(spec, classes)}
-          description={`Layers: ${summary.layers.map((l) => l.label).join(', then ')}.`}
-        />
-      </div>
+      <ModelSummaryCard spec={spec} summary={summary} classCount={classCount} />
+      <MermaidFigure label="Model diagram" source={modelDiagram(spec, classes)} description={`Layers: ${summary.layers.map((l) => l.label).join(', then ')}.`} />
+      <SpecShare spec={spec} onImport={edit} />
       <NextStep to="train" disabled={issues.length > 0} why="Fix the model first." />
     </section>
-  );
-}
-
-function KernelSizesField({ sizes, onChange }: { sizes: number[]; onChange: (sizes: number[]) => void }) {
-  const text = sizes.join(', ');
-  return (
-    <div className="field">
-      <label htmlFor="kernel-sizes">Parallel kernel sizes</label>
-      <input
-        id="kernel-sizes"
-        type="text"
-        defaultValue={text}
-        key={text}
-        aria-describedby="kernel-sizes-hint"
-        onBlur={(e) => {
-          const parsed = parseKernelSizes(e.target.value);
-          if (parsed) onChange(parsed);
-          else e.target.value = text;
-        }}
-        onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
-      />
-      <span id="kernel-sizes-hint" className="hint">
-        e.g. 3, 4, 5 for side-by-side branches (Kim 2014)
-      </span>
-    </div>
   );
 }
