@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import type { BackendChoice } from '../core/trainConfig';
+import { registerCpuUnsortedSegmentSum } from './kernels/cpuUnsortedSegmentSum';
 import type { BackendInfo, BackendName } from '../protocol/messages';
 
 /** The slice of the WebGPU API we read; the worker lib has no WebGPU types. */
@@ -49,6 +50,7 @@ async function tryBackend(name: BackendName): Promise<{ reason: string | null; a
   } catch (error) {
     return { reason: `The ${name} backend failed to start: ${(error as Error).message}`, adapter };
   }
+  if (ok && name === 'cpu') registerCpuUnsortedSegmentSum();
   if (!ok || tf.getBackend() !== name) {
     return { reason: `tfjs could not initialise the ${name} backend (it is running on ${tf.getBackend() ?? 'none'} instead).`, adapter };
   }
@@ -59,7 +61,17 @@ async function tryBackend(name: BackendName): Promise<{ reason: string | null; a
  * Picks the backend for a choice: "auto" walks WebGPU → WebGL → CPU; a forced backend that
  * fails falls back the same way, and the reason travels with the result.
  */
-export async function selectBackend(choice: BackendChoice): Promise<BackendInfo> {
+export function selectBackend(choice: BackendChoice): Promise<BackendInfo> {
+  // One switch at a time: a second call while tfjs is still starting a backend would see
+  // getBackend() name it before it is ready ("backend 'webgpu' has not yet been initialized").
+  const next = queue.then(() => switchBackend(choice));
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+async function switchBackend(choice: BackendChoice): Promise<BackendInfo> {
   const candidates = choice === 'auto' ? ORDER : [choice, ...ORDER.filter((b) => b !== choice)];
   const reasons: string[] = [];
   for (const name of candidates) {
