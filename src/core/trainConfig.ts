@@ -20,6 +20,27 @@ export interface TrainConfig {
   /** Seeds the split, the shuffles and the weight initializers. */
   seed: number;
   backend: BackendChoice;
+  /** How the learning rate changes from epoch to epoch (absent: constant). */
+  schedule?: LearningRateSchedule;
+  /** Stop when the monitored validation metric has not improved for `patience` epochs (0: never). */
+  earlyStopping?: EarlyStoppingConfig;
+  /** "balanced" weighs each class' loss by n / (classes × its count), as scikit-learn does. */
+  classWeights?: 'none' | 'balanced';
+}
+
+export type LearningRateSchedule = 'constant' | 'step' | 'exponential' | 'cosine';
+export const SCHEDULES: readonly LearningRateSchedule[] = ['constant', 'step', 'exponential', 'cosine'];
+
+export interface EarlyStoppingConfig {
+  monitor: 'valLoss' | 'valAccuracy';
+  /** Epochs without improvement before stopping; 0 turns early stopping off. */
+  patience: number;
+  /** At the end (or on Stop) go back to the weights of the best epoch. */
+  restoreBest: boolean;
+}
+
+export function defaultEarlyStopping(): EarlyStoppingConfig {
+  return { monitor: 'valLoss', patience: 0, restoreBest: true };
 }
 
 export function defaultTrainConfig(): TrainConfig {
@@ -57,8 +78,64 @@ export function validateTrainConfig(c: TrainConfig): ConfigIssue[] {
   if (!(c.testSplit >= 0 && c.testSplit + c.validationSplit < 0.95)) {
     issues.push({ path: 'testSplit', message: 'Validation and test splits together must leave at least 5% for training.' });
   }
+  const patience = c.earlyStopping?.patience ?? 0;
+  if (!Number.isInteger(patience) || patience < 0) {
+    issues.push({ path: 'earlyStopping', message: 'Early-stopping patience must be a whole number of epochs (0 turns it off).' });
+  }
   if (!Number.isInteger(c.seed)) {
     issues.push({ path: 'seed', message: 'Seed must be a whole number.' });
   }
   return issues;
+}
+
+/**
+ * Learning rate for a 1-based epoch: step halves it every 5 epochs, exponential multiplies it by
+ * 0.9 per epoch, cosine anneals it from the base to 0 over the run (Loshchilov & Hutter 2017).
+ */
+export function learningRateAt(c: Pick<TrainConfig, 'learningRate' | 'schedule' | 'epochs'>, epoch: number): number {
+  const e = epoch - 1;
+  switch (c.schedule ?? 'constant') {
+    case 'constant':
+      return c.learningRate;
+    case 'step':
+      return c.learningRate * 0.5 ** Math.floor(e / 5);
+    case 'exponential':
+      return c.learningRate * 0.9 ** e;
+    case 'cosine':
+      return c.learningRate * 0.5 * (1 + Math.cos((Math.PI * e) / Math.max(1, c.epochs)));
+  }
+}
+
+/** Balanced class weights n / (k · count); a class with no rows gets weight 0. */
+export function balancedClassWeights(labels: ArrayLike<number>, rows: ArrayLike<number>, classCount: number): number[] {
+  const counts = new Array<number>(classCount).fill(0);
+  for (let i = 0; i < rows.length; i++) counts[labels[rows[i]]]++;
+  return counts.map((count) => (count === 0 ? 0 : rows.length / (classCount * count)));
+}
+
+/** Tracks the monitored metric epoch by epoch: which epoch was best and whether to stop. */
+export class EarlyStopper {
+  best: number | null = null;
+  bestEpoch: number | null = null;
+  private waited = 0;
+
+  constructor(private readonly config: EarlyStoppingConfig) {}
+
+  /** Returns whether this epoch is the best so far. */
+  update(epoch: number, metrics: { valLoss: number; valAccuracy: number }): boolean {
+    const value = this.config.monitor === 'valLoss' ? metrics.valLoss : metrics.valAccuracy;
+    const better = this.best === null || (this.config.monitor === 'valLoss' ? value < this.best : value > this.best);
+    if (better) {
+      this.best = value;
+      this.bestEpoch = epoch;
+      this.waited = 0;
+    } else {
+      this.waited++;
+    }
+    return better;
+  }
+
+  get shouldStop(): boolean {
+    return this.config.patience > 0 && this.waited >= this.config.patience;
+  }
 }

@@ -87,6 +87,26 @@ export function buildModel(spec: ModelSpec, classCount: number, seed: number): t
   return tf.model({ inputs: input, outputs: output, name: 'text_cnn' });
 }
 
+/**
+ * Categorical cross-entropy with each sample's loss multiplied by its class' weight, averaged
+ * over the batch: what Keras does with `class_weight`.
+ */
+export function weightedCrossEntropy(weights: number[]): (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor {
+  return (yTrue, yPred) =>
+    tf.tidy(() => {
+      const w = tf.tensor1d(weights);
+      const perSample = yTrue.mul(tf.log(yPred.clipByValue(1e-7, 1 - 1e-7))).sum(-1).neg();
+      return perSample.mul(yTrue.mul(w).sum(-1)).mean();
+    });
+}
+
+/** Sets an optimizer's learning rate for the next steps, whichever way the optimizer keeps it. */
+export function setLearningRate(optimizer: tf.Optimizer, rate: number): void {
+  const o = optimizer as unknown as { setLearningRate?: (r: number) => void; learningRate?: number };
+  if (typeof o.setLearningRate === 'function') o.setLearningRate(rate);
+  else o.learningRate = rate;
+}
+
 export function makeOptimizer(name: 'adam' | 'sgd' | 'rmsprop', learningRate: number): tf.Optimizer {
   switch (name) {
     case 'adam':

@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../core/random';
 import type { ModelSpec } from '../core/modelSpec';
-import { buildModel, makeOptimizer } from './buildModel';
+import { buildModel, makeOptimizer, setLearningRate, weightedCrossEntropy } from './buildModel';
+import type { EarlyStoppingConfig } from '../core/trainConfig';
 import { trainLoop, type Encoded, type RunControl } from './trainer';
 
 const spec: ModelSpec = {
@@ -30,7 +31,7 @@ function synthetic(rows: number, seed: number): Encoded {
 
 const range = (from: number, to: number) => Int32Array.from({ length: to - from }, (_, i) => from + i);
 
-async function run(epochs: number, seed: number, onEpoch: (epoch: number) => void = () => {}) {
+async function run(epochs: number, seed: number, onEpoch: (epoch: number) => void = () => {}, earlyStopping?: EarlyStoppingConfig) {
   const data = synthetic(96, 3);
   const model = buildModel(spec, 2, seed);
   const optimizer = makeOptimizer('adam', 0.01);
@@ -44,6 +45,7 @@ async function run(epochs: number, seed: number, onEpoch: (epoch: number) => voi
     onEpoch: (m) => onEpoch(m.epoch),
     onPause: () => {},
     onResume: () => {},
+    earlyStopping,
   });
   return { result, model, optimizer };
 }
@@ -63,7 +65,8 @@ describe('trainLoop on the tfjs CPU backend', () => {
   it('keeps the same number of tensors after epoch 2 as after epoch 5 (nothing leaks per epoch)', async () => {
     await tf.setBackend('cpu');
     const counts = new Map<number, number>();
-    const { model, optimizer } = await run(5, 2, (epoch) => counts.set(epoch, tf.memory().numTensors));
+    // Best-weight copies are kept (restoreBest) and must be replaced, not accumulated.
+    const { model, optimizer } = await run(5, 2, (epoch) => counts.set(epoch, tf.memory().numTensors), { monitor: 'valLoss', patience: 0, restoreBest: true });
     expect(counts.get(5)).toBe(counts.get(2));
     model.dispose();
     optimizer.dispose();
@@ -101,6 +104,38 @@ describe('trainLoop on the tfjs CPU backend', () => {
     expect(result.epochs).toHaveLength(1);
     expect(batches).toBe(6 + 3);
     model.dispose();
+    optimizer.dispose();
+  });
+
+  it('early stopping ends on a plateau and restores the best epoch', async () => {
+    await tf.setBackend('cpu');
+    const accuracies: number[] = [];
+    const { result, model, optimizer } = await run(30, 1, () => {}, { monitor: 'valAccuracy', patience: 2, restoreBest: true });
+    accuracies.push(...result.epochs.map((e) => e.valAccuracy));
+    const best = accuracies.indexOf(Math.max(...accuracies)) + 1;
+    expect(result.stopReason).toBe('early');
+    expect(result.epochs.length).toBe(best + 2);
+    expect(result.restoredEpoch).toBe(best);
+    model.dispose();
+    optimizer.dispose();
+  });
+});
+
+describe('training helpers', () => {
+  it('weighted cross-entropy with unit weights equals categorical cross-entropy; weights scale each sample', () => {
+    const yTrue = tf.tensor2d([[1, 0], [0, 1], [0, 1]]);
+    const yPred = tf.tensor2d([[0.8, 0.2], [0.3, 0.7], [0.6, 0.4]]);
+    const plain = tf.metrics.categoricalCrossentropy(yTrue, yPred).mean().dataSync()[0];
+    expect(weightedCrossEntropy([1, 1])(yTrue, yPred).dataSync()[0]).toBeCloseTo(plain, 5);
+    const manual = (2 * -Math.log(0.8) + 0.5 * -Math.log(0.7) + 0.5 * -Math.log(0.4)) / 3;
+    expect(weightedCrossEntropy([2, 0.5])(yTrue, yPred).dataSync()[0]).toBeCloseTo(manual, 5);
+    tf.dispose([yTrue, yPred]);
+  });
+
+  it.each(['adam', 'sgd', 'rmsprop'] as const)('setLearningRate changes the %s optimizer', (name) => {
+    const optimizer = makeOptimizer(name, 0.1);
+    setLearningRate(optimizer, 0.025);
+    expect(optimizer.getConfig().learningRate).toBe(0.025);
     optimizer.dispose();
   });
 });

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { confusionMatrix, majorityRate, metricsFromConfusion, argmax } from '../core/metrics';
 import { mulberry32, shuffleInPlace } from '../core/random';
 import type { EpochMetrics } from '../protocol/messages';
+import { EarlyStopper, type EarlyStoppingConfig } from '../core/trainConfig';
 
 /** Encoded examples: row-major token ids (rows × sequenceLength) and class indices. */
 export interface Encoded {
@@ -26,6 +27,23 @@ export interface TrainLoopOptions {
   onEpoch: (metrics: EpochMetrics) => void;
   onPause: () => void;
   onResume: () => void;
+  /** Called before each epoch (1-based), e.g. to set the scheduled learning rate. */
+  onEpochStart?: (epoch: number) => void;
+  /** Stop on a plateau and/or go back to the best epoch's weights. */
+  earlyStopping?: EarlyStoppingConfig;
+}
+
+/** How a run ended: all epochs, the user's Stop, or early stopping. */
+export type StopReason = 'completed' | 'user' | 'early';
+
+export interface TrainLoopResult {
+  epochs: EpochMetrics[];
+  stoppedEarly: boolean;
+  stopReason: StopReason;
+  /** The epoch whose weights the model holds at the end when best weights were restored. */
+  restoredEpoch: number | null;
+  samplesSeen: number;
+  trainingMs: number;
 }
 
 /** Yields to the worker's event loop so pause/stop messages are handled between batches. */
@@ -83,6 +101,8 @@ export async function evaluateRows(model: tf.LayersModel, data: Encoded, rows: I
   const confusion = confusionMatrix(truth, predicted, K);
   const report = metricsFromConfusion(confusion);
   return {
+    probs,
+    truth,
     loss: rows.length ? loss / rows.length : 0,
     accuracy: report.accuracy,
     confusion,
@@ -102,7 +122,21 @@ export async function trainLoop(
   validation: Int32Array,
   control: RunControl,
   options: TrainLoopOptions,
-): Promise<{ epochs: EpochMetrics[]; stoppedEarly: boolean; samplesSeen: number; trainingMs: number }> {
+): Promise<TrainLoopResult> {
+  const stopper = options.earlyStopping ? new EarlyStopper(options.earlyStopping) : null;
+  const keepBest = options.earlyStopping?.restoreBest ?? false;
+  let best: tf.Tensor[] | null = null;
+  // Ends the run: with restoreBest, the model goes back to the best epoch's weights.
+  const finish = (stopReason: StopReason): TrainLoopResult => {
+    let restoredEpoch: number | null = null;
+    const restore = stopReason !== 'completed' || (options.earlyStopping?.patience ?? 0) > 0;
+    if (restore && best && stopper?.bestEpoch && stopper.bestEpoch !== epochs.length) {
+      model.setWeights(best);
+      restoredEpoch = stopper.bestEpoch;
+    }
+    if (best) tf.dispose(best);
+    return { epochs, stoppedEarly: stopReason !== 'completed', stopReason, restoredEpoch, samplesSeen, trainingMs };
+  };
   const random = mulberry32(options.seed ^ 0x9e3779b9);
   const order = Int32Array.from(train);
   const batches = Math.ceil(order.length / options.batchSize);
@@ -112,6 +146,7 @@ export async function trainLoop(
   let trainingMs = 0;
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     shuffleInPlace(order, random);
+    options.onEpochStart?.(epoch);
     let lossSum = 0;
     let correctSum = 0;
     let seen = 0;
@@ -123,7 +158,7 @@ export async function trainLoop(
         control.wake = null;
         if (!control.stopRequested) options.onResume();
       }
-      if (control.stopRequested) return { epochs, stoppedEarly: true, samplesSeen, trainingMs };
+      if (control.stopRequested) return finish('user');
       const start = b * options.batchSize;
       const end = Math.min(order.length, start + options.batchSize);
       const t0 = performance.now();
@@ -149,6 +184,11 @@ export async function trainLoop(
     const metrics: EpochMetrics = { epoch, loss: lossSum / seen, accuracy: correctSum / seen, valLoss: val.loss, valAccuracy: val.accuracy };
     epochs.push(metrics);
     options.onEpoch(metrics);
+    if (stopper?.update(epoch, metrics) && keepBest) {
+      if (best) tf.dispose(best);
+      best = model.getWeights().map((w) => w.clone());
+    }
+    if (stopper?.shouldStop) return finish('early');
   }
-  return { epochs, stoppedEarly: false, samplesSeen, trainingMs };
+  return finish('completed');
 }

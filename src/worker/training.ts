@@ -1,19 +1,25 @@
 import { stratifiedSplit } from '../core/split';
-import { defaultTokenizerConfig, fitTokenizer } from '../core/tokenizer';
+import { fitTokenizer } from '../core/tokenizer';
+import { resolveTokenizer } from '../core/tokenizerMode';
 import { encodeTexts } from '../core/padSequences';
 import { validateModelSpec } from '../core/modelSpec';
-import { validateTrainConfig } from '../core/trainConfig';
 import type { FromWorker, TrainRequest } from '../protocol/messages';
 import { selectBackend } from './backend';
-import { buildModel, makeOptimizer } from './buildModel';
+import { buildModel, makeOptimizer, setLearningRate, weightedCrossEntropy } from './buildModel';
+import { balancedClassWeights, defaultEarlyStopping, learningRateAt, validateTrainConfig } from '../core/trainConfig';
 import { evaluateRows, trainLoop, type Encoded } from './trainer';
+import { postEvaluation } from './evaluate';
 import { fingerprint, session } from './session';
 
 /** Minimum time between two per-batch events, so the page's charts stay smooth. */
 const BATCH_EVENT_MS = 100;
 
 /** Runs one training run end to end and reports through `post`. */
-export async function runTraining(runId: number, request: TrainRequest, post: (m: FromWorker) => void): Promise<void> {
+export async function runTraining(
+  runId: number,
+  request: TrainRequest,
+  post: (m: FromWorker, transfer?: Transferable[]) => void,
+): Promise<void> {
   const { spec, config } = request;
   const dataset = session.dataset;
   if (!dataset) throw new Error('Load a dataset and choose its columns before training.');
@@ -30,7 +36,8 @@ export async function runTraining(runId: number, request: TrainRequest, post: (m
   if (split.validation.length === 0) throw new Error('The validation split is empty: add more rows or raise the validation split.');
   // Fitted on the training rows only: the validation texts must stay unseen.
   const trainTexts = Array.from(split.train, (i) => dataset.texts[i]);
-  const tokenizer = fitTokenizer(trainTexts, defaultTokenizerConfig({ numWords: spec.vocabSize }));
+  // The Preprocess step's options; 'auto' is decided on these same training texts.
+  const tokenizer = fitTokenizer(trainTexts, resolveTokenizer(request.tokenizer, spec.vocabSize, trainTexts).config);
   const data: Encoded = {
     ids: encodeTexts(tokenizer, dataset.texts, { maxlen: spec.sequenceLength }),
     labels,
@@ -40,7 +47,8 @@ export async function runTraining(runId: number, request: TrainRequest, post: (m
 
   const model = buildModel(spec, dataset.classes.length, config.seed);
   const optimizer = makeOptimizer(config.optimizer, config.learningRate);
-  model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  const classWeights = config.classWeights === 'balanced' ? balancedClassWeights(labels, split.train, dataset.classes.length) : null;
+  model.compile({ optimizer, loss: classWeights ? weightedCrossEntropy(classWeights) : 'categoricalCrossentropy', metrics: ['accuracy'] });
   const control = { paused: false, stopRequested: false, wake: null };
   session.run = { id: runId, control };
   post({
@@ -68,6 +76,8 @@ export async function runTraining(runId: number, request: TrainRequest, post: (m
       onEpoch: (metrics) => post({ type: 'epoch', runId, metrics }),
       onPause: () => post({ type: 'paused', runId }),
       onResume: () => post({ type: 'resumed', runId }),
+      onEpochStart: (epoch) => setLearningRate(optimizer, learningRateAt(config, epoch)),
+      earlyStopping: config.earlyStopping ?? defaultEarlyStopping(),
     });
     const val = await evaluateRows(model, data, split.validation);
     const result = {
@@ -82,6 +92,8 @@ export async function runTraining(runId: number, request: TrainRequest, post: (m
       samplesPerSecond: loop.trainingMs > 0 ? loop.samplesSeen / (loop.trainingMs / 1000) : 0,
       backend: backend.name,
       stoppedEarly: loop.stoppedEarly,
+      stopReason: loop.stopReason,
+      restoredEpoch: loop.restoredEpoch,
       trainCount: split.train.length,
       valCount: split.validation.length,
       testCount: split.test.length,
@@ -98,8 +110,10 @@ export async function runTraining(runId: number, request: TrainRequest, post: (m
       datasetFingerprint: fingerprint(dataset),
       examples: dataset.texts.length,
       backend: backend.name,
+      heldOut: { dataset, validation: split.validation, test: split.test },
     };
     post({ type: 'trainDone', runId, result });
+    await postEvaluation(runId, session.active, data, split, val, post);
   } catch (error) {
     model.dispose();
     throw error;

@@ -9,6 +9,7 @@ import { NextStep } from '../components/NextStep';
 import { TrainingStatus } from './TrainingStatus';
 import { TrainingSummary } from './TrainingSummary';
 import { TrainingCharts } from '../charts/TrainingCharts';
+import { AdvancedSettings } from '../train/AdvancedSettings';
 
 const BACKEND_LABELS = { auto: 'Auto (WebGPU → WebGL → CPU)', webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' } as const;
 const OPTIMIZER_LABELS = { adam: 'Adam', sgd: 'SGD with momentum 0.9', rmsprop: 'RMSprop' } as const;
@@ -38,10 +39,12 @@ export function TrainPanel() {
         <NumberField label="Batch size" value={config.batchSize} min={1} hint="texts per step" problem={problem('batchSize')} disabled={running} onChange={(batchSize) => set({ batchSize })} />
         <NumberField label="Learning rate" value={config.learningRate} min={0} step="any" hint="step size" problem={problem('learningRate')} disabled={running} onChange={(learningRate) => set({ learningRate })} />
         <NumberField label="Validation split" value={config.validationSplit} min={0.05} max={0.85} step={0.05} hint="share held out, per class" problem={problem('validationSplit')} disabled={running} onChange={(validationSplit) => set({ validationSplit })} />
+        <NumberField label="Test split" value={config.testSplit} min={0} max={0.5} step={0.05} hint="held out for Evaluate, never trained on" problem={problem('testSplit')} disabled={running} onChange={(testSplit) => set({ testSplit })} />
         <NumberField label="Seed" value={config.seed} hint="same seed, same split and start" problem={problem('seed')} disabled={running} onChange={(seed) => set({ seed })} />
         <SelectField label="Optimizer" value={config.optimizer} options={OPTIMIZERS.map((o) => ({ value: o, label: OPTIMIZER_LABELS[o] }))} disabled={running} onChange={(optimizer) => set({ optimizer })} />
         <SelectField label="Backend" value={config.backend} options={BACKEND_CHOICES.map((b) => ({ value: b, label: BACKEND_LABELS[b] }))} disabled={running} onChange={(backend) => set({ backend })} />
       </div>
+      <AdvancedSettings config={config} disabled={running} problem={problem('earlyStopping')} onChange={set} />
       <div className="controls">
         <button type="button" className="primary" disabled={running || blocked !== null} onClick={() => client.train()}>
           Train

@@ -21,7 +21,8 @@ export function TrainingSummary({ result }: { result: TrainResult }) {
         <dt>Epochs</dt>
         <dd>
           {result.epochs.length}
-          {result.stoppedEarly ? ' (stopped by you)' : ''}
+          {result.stopReason === 'user' ? ' (stopped by you)' : result.stopReason === 'early' ? ' (stopped early: no improvement)' : ''}
+          {result.restoredEpoch ? `; the weights of epoch ${result.restoredEpoch}, the best, were restored` : ''}
         </dd>
         <dt>Speed</dt>
         <dd>

@@ -1,0 +1,64 @@
+import { defaultEarlyStopping, SCHEDULES, type TrainConfig } from '../../core/trainConfig';
+import { NumberField } from '../components/NumberField';
+import { SelectField } from '../components/SelectField';
+
+const SCHEDULE_LABELS = {
+  constant: 'Constant',
+  step: 'Step (halve every 5 epochs)',
+  exponential: 'Exponential (× 0.9 per epoch)',
+  cosine: 'Cosine (to 0 at the last epoch)',
+} as const;
+
+interface Props {
+  config: TrainConfig;
+  disabled: boolean;
+  problem?: string;
+  onChange: (changes: Partial<TrainConfig>) => void;
+}
+
+/** Learning-rate schedule, early stopping and class weights. */
+export function AdvancedSettings({ config, disabled, problem, onChange }: Props) {
+  const early = config.earlyStopping ?? defaultEarlyStopping();
+  const setEarly = (changes: Partial<typeof early>) => onChange({ earlyStopping: { ...early, ...changes } });
+  return (
+    <fieldset className="grid advanced" disabled={disabled}>
+      <legend>Schedule, early stopping and class weights</legend>
+      <SelectField
+        label="Learning-rate schedule"
+        value={config.schedule ?? 'constant'}
+        options={SCHEDULES.map((s) => ({ value: s, label: SCHEDULE_LABELS[s] }))}
+        onChange={(schedule) => onChange({ schedule })}
+      />
+      <NumberField
+        label="Early-stopping patience"
+        value={early.patience}
+        min={0}
+        hint="epochs without improvement; 0 = off"
+        problem={problem}
+        onChange={(patience) => setEarly({ patience })}
+      />
+      <SelectField
+        label="Monitor"
+        value={early.monitor}
+        options={[
+          { value: 'valLoss', label: 'validation loss (lower is better)' },
+          { value: 'valAccuracy', label: 'validation accuracy (higher is better)' },
+        ]}
+        onChange={(monitor) => setEarly({ monitor })}
+      />
+      <label className="check">
+        <input type="checkbox" checked={early.restoreBest} onChange={(e) => setEarly({ restoreBest: e.target.checked })} />
+        Keep the best epoch's weights (on Stop and after early stopping)
+      </label>
+      <SelectField
+        label="Class weights"
+        value={config.classWeights ?? 'none'}
+        options={[
+          { value: 'none', label: 'None (every text counts the same)' },
+          { value: 'balanced', label: 'Balanced (rare classes count more)' },
+        ]}
+        onChange={(classWeights) => onChange({ classWeights })}
+      />
+    </fieldset>
+  );
+}
