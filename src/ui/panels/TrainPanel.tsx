@@ -10,6 +10,7 @@ import { TrainingStatus } from './TrainingStatus';
 import { TrainingSummary } from './TrainingSummary';
 import { TrainingCharts } from '../charts/TrainingCharts';
 import { AdvancedSettings } from '../train/AdvancedSettings';
+import { RunHistory } from '../train/RunHistory';
 
 const BACKEND_LABELS = { auto: 'Auto (WebGPU → WebGL → CPU)', webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' } as const;
 const OPTIMIZER_LABELS = { adam: 'Adam', sgd: 'SGD with momentum 0.9', rmsprop: 'RMSprop' } as const;
@@ -63,6 +64,7 @@ export function TrainPanel() {
       <TrainingStatus />
       <TrainingCharts />
       {result && <TrainingSummary result={result} />}
+      <RunHistory />
       <NextStep to="evaluate" disabled={!result} why="Train a model first." />
     </section>
   );
