@@ -4,12 +4,16 @@
 import { spawn, execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { benchExport } from './bench-export.mjs';
 
 const PORT = 4317;
 const URL = `http://localhost:${PORT}/`;
 const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const BASE_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const MEASURE_MS = Number(process.env.BENCH_MEASURE_MS ?? 30_000);
+
+// Tokenizer throughput first (Node only, no browser); BENCH_TOKENIZER=0 skips it.
+if (process.env.BENCH_TOKENIZER !== '0') execSync('node scripts/bench-tokenizer.mjs', { stdio: 'inherit' });
 
 if (!existsSync('dist/index.html') || process.env.BENCH_BUILD !== '0') {
   execSync('npm run build', { stdio: 'inherit' });
@@ -51,6 +55,7 @@ async function measure({ preset, sample, backend, webgpu }) {
     await page.getByRole('button', { name: 'Load sample', exact: true }).and(page.locator(':enabled')).waitFor();
     await page.getByRole('tab', { name: /^Model/ }).click();
     await page.getByRole('combobox', { name: 'Preset' }).selectOption({ label: preset });
+    const mflop = Number(/([\d.]+) MFLOP per text to train/.exec(await page.getByRole('region', { name: 'Model summary' }).innerText())?.[1] ?? NaN);
     await page.getByRole('tab', { name: /^Train/ }).click();
     await page.getByRole('combobox', { name: 'Backend' }).selectOption(backend);
     const batchSize = Number(await page.getByRole('spinbutton', { name: 'Batch size' }).inputValue());
@@ -72,27 +77,30 @@ async function measure({ preset, sample, backend, webgpu }) {
     const steps = stepOf(last.text) - stepOf(first.text);
     const used = /on (\w+)/.exec(last.text)?.[1] ?? '?';
     await page.getByRole('button', { name: 'Stop', exact: true }).click().catch(() => undefined);
-    return { preset, backend: used, batchSize, steps, samplesPerSecond: (steps * batchSize) / ((last.t - first.t) / 1000) };
+    const samplesPerSecond = (steps * batchSize) / ((last.t - first.t) / 1000);
+    return { preset, backend: used, batchSize, steps, samplesPerSecond, gflops: (samplesPerSecond * mflop) / 1000 };
   } finally {
     await browser.close();
   }
 }
 
 await waitForServer();
-const runs = [
-  { preset: 'Tiny', sample: 'SpamAssassin', backend: 'webgpu', webgpu: true },
-  { preset: 'Keras text CNN', sample: 'SpamAssassin', backend: 'webgpu', webgpu: true },
-  { preset: 'Tiny', sample: 'SpamAssassin', backend: 'cpu', webgpu: false },
-];
+const runs = ['Tiny', 'Keras text CNN'].flatMap((preset) =>
+  ['webgpu', 'webgl', 'cpu'].map((backend) => ({ preset, sample: 'SpamAssassin', backend, webgpu: backend === 'webgpu' })),
+);
 console.log(`Training speed, headless Chromium (${executablePath ?? 'playwright chromium'}), SpamAssassin sample, ${MEASURE_MS / 1000} s steady state each`);
-console.log('preset              backend  batch  batches  samples/s');
+console.log('preset              backend  batch  batches  samples/s  GFLOP/s (training, forward + backward)');
 for (const run of runs) {
   try {
     const r = await measure(run);
-    console.log(`${r.preset.padEnd(20)}${r.backend.padEnd(9)}${String(r.batchSize).padStart(5)}${String(r.steps).padStart(9)}${r.samplesPerSecond.toFixed(1).padStart(11)}`);
+    console.log(`${r.preset.padEnd(20)}${r.backend.padEnd(9)}${String(r.batchSize).padStart(5)}${String(r.steps).padStart(9)}${r.samplesPerSecond.toFixed(1).padStart(11)}${r.gflops.toFixed(3).padStart(9)}`);
   } catch (error) {
     console.log(`${run.preset.padEnd(20)}${run.backend.padEnd(9)} failed: ${error.message.split('\n')[0]}`);
   }
+}
+// Export: weight formats, download and import (BENCH_EXPORT=0 skips it).
+if (process.env.BENCH_EXPORT !== '0') {
+  await benchExport(URL, executablePath).catch((error) => console.log(`Export bench failed: ${error.message.split('\n')[0]}`));
 }
 stop();
 process.exit(0);

@@ -13,6 +13,7 @@ import { NextStep } from '../components/NextStep';
 import { LayerStack } from '../model/LayerStack';
 import { ModelSummaryCard } from '../model/ModelSummaryCard';
 import { SpecShare } from '../model/SpecShare';
+import { usePreprocessStats } from '../preprocess/usePreprocessStats';
 
 const CUSTOM = 'custom';
 
@@ -28,6 +29,8 @@ export function ModelPanel() {
       vocabulary: s.preprocess.stats?.vocabulary.size ?? null,
     })),
   );
+  // The vocabulary check below needs the training texts' word count, computed in the worker.
+  usePreprocessStats();
   const classCount = Math.max(classes.length, 2);
   const edit = (next: ModelSpec) => editSpec(next, CUSTOM);
   const issues = validateModelSpec(spec, classCount);
@@ -74,8 +77,14 @@ export function ModelPanel() {
           label="Vocabulary size"
           value={spec.vocabSize}
           min={2}
-          hint={vocabulary !== null ? `words (num_words); the training texts have ${vocabulary.toLocaleString('en-US')}` : 'words (num_words)'}
-          problem={problem('vocabSize') ?? (bigVocabulary ? `Larger than the ${vocabulary!.toLocaleString('en-US')} distinct words of the training texts: ${vocabulary! + 1} is enough (the extra rows never train).` : undefined)}
+          hint={
+            bigVocabulary
+              ? `⚠ more than the ${vocabulary!.toLocaleString('en-US')} distinct tokens of the training texts: ${(vocabulary! + 1).toLocaleString('en-US')} is enough (extra embedding rows never train)`
+              : vocabulary !== null
+                ? `words (num_words); the training texts have ${vocabulary.toLocaleString('en-US')}`
+                : 'words (num_words)'
+          }
+          problem={problem('vocabSize')}
           onChange={(vocabSize) => edit({ ...spec, vocabSize })}
         />
         <NumberField label="Sequence length" value={spec.sequenceLength} min={1} hint="tokens per text" problem={problem('sequenceLength')} onChange={(sequenceLength) => edit({ ...spec, sequenceLength })} />
