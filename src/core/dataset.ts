@@ -10,6 +10,8 @@ export interface Table {
   rows: string[][];
   /** True when the first line of the file was taken as column names. */
   hasHeader: boolean;
+  /** The row number of each row as the user sees it (blank lines skipped by the reader still count); absent: index + 1. */
+  rowNumbers?: number[];
 }
 
 /** Texts with class indices into `classes` (sorted by name). */
@@ -67,13 +69,17 @@ export function guessColumns(table: Table): ColumnGuess {
 
 const MAX_EXAMPLE_ROWS = 5;
 
-/** Builds the dataset from two columns; rows without text or label are skipped and reported. */
-export function buildDataset(table: Table, textColumn: number, labelColumn: number): { dataset: Dataset; problems: RowProblem[] } {
+/**
+ * Builds the dataset from two columns; rows without text or label are skipped and reported.
+ * `rows` holds the row number of each example.
+ */
+export function buildDataset(table: Table, textColumn: number, labelColumn: number): { dataset: Dataset; problems: RowProblem[]; rows: Int32Array } {
   if (textColumn === labelColumn) {
     throw new Error('Text column and label column are the same: choose two different columns.');
   }
   const texts: string[] = [];
   const rawLabels: string[] = [];
+  const kept: number[] = [];
   const problems = new Map<RowProblem['kind'], { count: number; rows: number[] }>();
   const note = (kind: RowProblem['kind'], row: number) => {
     const p = problems.get(kind) ?? { count: 0, rows: [] };
@@ -82,7 +88,7 @@ export function buildDataset(table: Table, textColumn: number, labelColumn: numb
     problems.set(kind, p);
   };
   table.rows.forEach((row, i) => {
-    const rowNumber = i + 1;
+    const rowNumber = table.rowNumbers?.[i] ?? i + 1;
     if (row.length <= Math.max(textColumn, labelColumn)) {
       note('missingColumns', rowNumber);
       return;
@@ -99,6 +105,7 @@ export function buildDataset(table: Table, textColumn: number, labelColumn: numb
     }
     texts.push(text);
     rawLabels.push(label);
+    kept.push(rowNumber);
   });
   const classes = [...new Set(rawLabels)].sort();
   const index = new Map(classes.map((c, i) => [c, i]));
@@ -117,7 +124,7 @@ export function buildDataset(table: Table, textColumn: number, labelColumn: numb
     rows: p.rows,
     message: messages[kind](p.count, p.rows.join(', ') + (p.count > p.rows.length ? ', …' : '')),
   }));
-  return { dataset: { texts, labels, classes }, problems: list };
+  return { dataset: { texts, labels, classes }, problems: list, rows: Int32Array.from(kept) };
 }
 
 /** Rows per class, in class order. */

@@ -22,9 +22,7 @@ export interface SplitOptions {
  */
 export function stratifiedSplit(labels: ArrayLike<number>, options: SplitOptions): Split {
   const { validation, test, seed } = options;
-  if (!(validation >= 0 && test >= 0 && validation + test < 1)) {
-    throw new Error(`Validation (${validation}) and test (${test}) shares must be ≥ 0 and sum to less than 1.`);
-  }
+  checkSplitShares(validation, test);
   const byClass = new Map<number, number[]>();
   for (let i = 0; i < labels.length; i++) {
     const rows = byClass.get(labels[i]);
@@ -38,14 +36,8 @@ export function stratifiedSplit(labels: ArrayLike<number>, options: SplitOptions
   for (const cls of [...byClass.keys()].sort((a, b) => a - b)) {
     const rows = byClass.get(cls)!;
     shuffleInPlace(rows, random);
-    if (rows.length < 3) {
-      train.push(...rows);
-      continue;
-    }
-    const nVal = validation > 0 ? Math.max(1, Math.round(rows.length * validation)) : 0;
-    const nTest = test > 0 ? Math.max(1, Math.round(rows.length * test)) : 0;
-    const nTrain = rows.length - nVal - nTest;
-    if (nTrain < 1) {
+    const { validation: nVal, test: nTest } = classSplitSizes(rows.length, validation, test);
+    if (nVal + nTest === 0) {
       train.push(...rows);
       continue;
     }
@@ -60,6 +52,25 @@ export function stratifiedSplit(labels: ArrayLike<number>, options: SplitOptions
     return arr;
   });
   return { train: parts[0], validation: parts[1], test: parts[2] };
+}
+
+/** Throws unless the validation and test shares are ≥ 0 and sum to less than 1. */
+export function checkSplitShares(validation: number, test: number): void {
+  if (!(validation >= 0 && test >= 0 && validation + test < 1)) {
+    throw new Error(`Validation (${validation}) and test (${test}) shares must be ≥ 0 and sum to less than 1.`);
+  }
+}
+
+/**
+ * Rows of one class of `n` rows that go to validation and to test (the rest go to train): each
+ * share rounded, at least one when the share is above 0; none when the class has fewer than
+ * three rows or the cut would leave no training row.
+ */
+export function classSplitSizes(n: number, validation: number, test: number): { validation: number; test: number } {
+  if (n < 3) return { validation: 0, test: 0 };
+  const nVal = validation > 0 ? Math.max(1, Math.round(n * validation)) : 0;
+  const nTest = test > 0 ? Math.max(1, Math.round(n * test)) : 0;
+  return n - nVal - nTest < 1 ? { validation: 0, test: 0 } : { validation: nVal, test: nTest };
 }
 
 /** Count of rows per class index in a subset. */

@@ -1,28 +1,20 @@
 import type { DatasetSummary } from '../../protocol/messages';
+import { DatasetChecks } from '../data/DatasetChecks';
+import { count, percent } from '../data/format';
+import { LengthHistogram } from '../data/LengthHistogram';
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-
-/** "Dataset summary": examples, classes, class distribution and the problems found. */
+/** "Dataset summary": examples, classes, class distribution, text lengths and every check of the data. */
 export function DatasetSummaryView({ summary }: { summary: DatasetSummary }) {
   const max = Math.max(...summary.classCounts, 1);
-  const imbalance = summary.classCounts.length > 1 ? max / Math.max(1, Math.min(...summary.classCounts)) : 1;
   return (
     <section aria-label="Dataset summary" className="card">
       <h3>Dataset summary</h3>
       <p className="stats">
-        <strong>{summary.examples.toLocaleString('en-US')} examples</strong> · <strong>{summary.classes.length} classes</strong> · mean length{' '}
-        {Math.round(summary.meanChars)} characters · majority class {pct(summary.majorityRate)}
+        <strong>{count(summary.examples)} examples</strong> · <strong>{summary.classes.length} {summary.classes.length === 1 ? 'class' : 'classes'}</strong> · mean length {count(Math.round(summary.meanChars))}{' '}
+        characters · majority class {percent(summary.majorityRate)}
+        {summary.dropped > 0 && ` · ${count(summary.dropped)} duplicate rows dropped`}
       </p>
-      {summary.classes.length < 2 && (
-        <p role="alert" className="error">
-          Only one class was found in the label column: a classifier needs at least two. Check that the right column is chosen as “Label column”.
-        </p>
-      )}
-      {imbalance >= 5 && (
-        <p className="notice">
-          Imbalanced classes: the largest is {imbalance.toFixed(1)}× the smallest. Accuracy alone will flatter the model; read per-class recall in Evaluate.
-        </p>
-      )}
+      <DatasetChecks checks={summary.checks} />
       <ul className="bars" aria-label="Class distribution">
         {summary.classes.map((name, i) => (
           <li key={name}>
@@ -31,16 +23,12 @@ export function DatasetSummaryView({ summary }: { summary: DatasetSummary }) {
               <span className="bar-fill" style={{ width: `${(summary.classCounts[i] / max) * 100}%` }} />
             </span>
             <span className="bar-value">
-              {summary.classCounts[i].toLocaleString('en-US')} ({pct(summary.classCounts[i] / Math.max(1, summary.examples))})
+              {count(summary.classCounts[i])} ({percent(summary.classCounts[i] / Math.max(1, summary.examples))})
             </span>
           </li>
         ))}
       </ul>
-      {summary.problems.map((p) => (
-        <p key={p.kind} className="notice">
-          {p.message}
-        </p>
-      ))}
+      <LengthHistogram lengths={summary.lengths} texts={summary.examples} />
     </section>
   );
 }

@@ -1,0 +1,65 @@
+import { studioClient } from '../../client/studioClient';
+import { DELIMITER_NAMES, DELIMITERS, FORMAT_NAMES, FORMATS, formatHasHeader, type Delimiter, type FileFormat, type IngestOptions } from '../../core/ingestFormat';
+import type { TableInfo } from '../../protocol/messages';
+import { CheckboxField } from '../components/CheckboxField';
+import { SelectField } from '../components/SelectField';
+
+const ENCODING_NAMES: Record<TableInfo['encoding'], string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 little-endian',
+  'utf-16be': 'UTF-16 big-endian',
+  'windows-1252': 'Windows-1252',
+};
+
+/**
+ * How the file was read: "File format", "Delimiter" and "First row is a header", each detected
+ * and overridable (a change reads the file again in the worker), then what the reader noticed.
+ * `options` are the overrides asked for, which run ahead of `table` while the file is re-read.
+ */
+export function FormatOptions({ table, options, disabled }: { table: TableInfo; options: IngestOptions; disabled: boolean }) {
+  const client = studioClient();
+  const { format, detected } = table;
+  const isCsv = format.format === 'csv';
+  const tabs = format.format === 'tsv' || format.format === 'labelText';
+  return (
+    <>
+      <div className="row">
+        <SelectField<FileFormat | 'auto'>
+          label="File format"
+          value={options.format}
+          disabled={disabled}
+          options={[{ value: 'auto', label: `Automatic (${FORMAT_NAMES[detected.format]})` }, ...FORMATS.map((f) => ({ value: f, label: FORMAT_NAMES[f] }))]}
+          onChange={(value) => void client.reparse({ ...options, format: value, header: 'auto' })}
+          hint={`Encoding: ${ENCODING_NAMES[table.encoding]}`}
+        />
+        <SelectField<Delimiter | 'auto'>
+          label="Delimiter"
+          value={isCsv ? options.delimiter : tabs ? '\t' : 'auto'}
+          disabled={disabled || !isCsv}
+          options={[
+            { value: 'auto', label: `Automatic (${DELIMITER_NAMES[detected.delimiter]})` },
+            ...DELIMITERS.map((d) => ({ value: d, label: DELIMITER_NAMES[d] })),
+          ]}
+          onChange={(value) => void client.reparse({ ...options, delimiter: value })}
+          hint={isCsv ? 'Between cells; " quotes a cell' : tabs ? 'Tab; " is an ordinary character' : 'Not used by this format'}
+        />
+        <CheckboxField
+          label="First row is a header"
+          checked={typeof options.header === 'boolean' ? options.header : table.hasHeader}
+          disabled={disabled || !formatHasHeader(format.format)}
+          onChange={(header) => void client.reparse({ ...options, header })}
+          hint={formatHasHeader(format.format) ? (options.header === 'auto' ? 'Detected' : 'Set by you') : 'This format has no header row'}
+        />
+      </div>
+      {table.notices.length > 0 && (
+        <ul className="notices" aria-label="How the file was read">
+          {table.notices.map((n) => (
+            <li key={n} className="notice">
+              {n}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

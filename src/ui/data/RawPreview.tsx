@@ -1,0 +1,38 @@
+import type { TableInfo } from '../../protocol/messages';
+import { count } from './format';
+
+/** "Data preview": the first rows of the file as read, the chosen columns marked. */
+export function RawPreview({ table, textColumn, labelColumn }: { table: TableInfo; textColumn: number; labelColumn: number }) {
+  return (
+    <div className="table-scroll">
+      <table aria-label="Data preview">
+        <caption>
+          First rows of “{table.name}” ({count(table.rowCount)} rows{table.hasHeader ? ', header row detected' : ', no header row'})
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" className="num">
+              Row
+            </th>
+            {table.columns.map((c, i) => (
+              <th key={i} scope="col" className={i === textColumn ? 'col-text' : i === labelColumn ? 'col-label' : ''}>
+                {c}
+                {i === textColumn ? ' (text)' : i === labelColumn ? ' (label)' : ''}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.preview.map((row, r) => (
+            <tr key={r}>
+              <td className="num">{table.previewRows[r]}</td>
+              {table.columns.map((_, c) => (
+                <td key={c}>{row[c] ?? ''}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

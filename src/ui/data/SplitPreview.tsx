@@ -1,0 +1,75 @@
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { splitCounts } from '../../core/datasetStats';
+import { setStep, useStudio } from '../../store/store';
+import { count, percent } from './format';
+
+/**
+ * "Split": examples per class in train, validation and test, from the Train step's "Validation
+ * split", "Test split" and "Seed" (stratified, seeded: the same split training will make).
+ */
+export function SplitPreview({ classes, classCounts }: { classes: string[]; classCounts: number[] }) {
+  const { validation, test, seed } = useStudio(
+    useShallow((s) => ({ validation: s.train.config.validationSplit, test: s.train.config.testSplit, seed: s.train.config.seed })),
+  );
+  const result = useMemo(() => {
+    try {
+      return { counts: splitCounts(classCounts, { validation, test, seed }), error: null };
+    } catch (error) {
+      return { counts: null, error: (error as Error).message };
+    }
+  }, [classCounts, validation, test, seed]);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  return (
+    <section className="card" aria-labelledby="split-title">
+      <h3 id="split-title">Train / validation / test split</h3>
+      <p className="hint">
+        Stratified by class and seeded: validation {percent(validation)}, test {percent(test)}, seed {seed}.{' '}
+        <button type="button" className="link" onClick={() => setStep('train')}>
+          Change them in Train
+        </button>
+      </p>
+      {result.error && (
+        <p role="alert" className="error">
+          {result.error}
+        </p>
+      )}
+      {result.counts && (
+        <div className="table-scroll">
+          <table aria-label="Split">
+            <thead>
+              <tr>
+                <th scope="col">Class</th>
+                <th scope="col" className="num">
+                  Train
+                </th>
+                <th scope="col" className="num">
+                  Validation
+                </th>
+                <th scope="col" className="num">
+                  Test
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {classes.map((name, k) => (
+                <tr key={name}>
+                  <th scope="row">{name}</th>
+                  <td className="num">{count(result.counts.train[k])}</td>
+                  <td className="num">{count(result.counts.validation[k])}</td>
+                  <td className="num">{count(result.counts.test[k])}</td>
+                </tr>
+              ))}
+              <tr className="avg">
+                <th scope="row">All classes</th>
+                <td className="num">{count(sum(result.counts.train))}</td>
+                <td className="num">{count(sum(result.counts.validation))}</td>
+                <td className="num">{count(sum(result.counts.test))}</td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
