@@ -5,6 +5,7 @@ import { spawn, execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { benchExport } from './bench-export.mjs';
+import { benchIngest } from './bench-ingest.mjs';
 
 const PORT = 4317;
 const URL = `http://localhost:${PORT}/`;
@@ -97,6 +98,10 @@ for (const run of runs) {
   } catch (error) {
     console.log(`${run.preset.padEnd(20)}${run.backend.padEnd(9)} failed: ${error.message.split('\n')[0]}`);
   }
+}
+// Ingest: a 100,000-row CSV uploaded through the UI (BENCH_INGEST=0 skips it).
+if (process.env.BENCH_INGEST !== '0') {
+  await benchIngest(URL, executablePath).catch((error) => console.log(`Ingest bench failed: ${error.message.split('\n')[0]}`));
 }
 // Export: weight formats, download and import (BENCH_EXPORT=0 skips it).
 if (process.env.BENCH_EXPORT !== '0') {

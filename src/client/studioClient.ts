@@ -1,5 +1,11 @@
-import { patch, useStudio, type BatchPoint, type SampleDataset } from '../store/store';
-import { assertNever, type DatasetSource, type FromWorker, type ToWorker } from '../protocol/messages';
+import { patch, useStudio, type BatchPoint, type ExportScope, type SampleDataset } from '../store/store';
+import type { WeightQuantization } from '../core/quantize';
+import { downloadBundle, formatBytes } from './download';
+import { estimateCost } from '../core/modelCost';
+import { addRun, deleteRun, listRuns } from './runHistory';
+import { assertNever, type DatasetSource, type DatasetSummary, type FromWorker, type ToWorker, type TrainResult } from '../protocol/messages';
+import { statsRequestFor } from '../core/preprocessReport';
+import { AUTO_OPTIONS, type IngestOptions } from '../core/ingestFormat';
 
 /** Most per-batch points kept for the charts; older points are thinned to half when exceeded. */
 const MAX_BATCH_POINTS = 600;
@@ -19,6 +25,16 @@ export class StudioClient {
   private nextRequestId = 1;
   private pending = new Map<number, Pending>();
   private lastSource: DatasetSource | null = null;
+  /** The format overrides the current table was read with. */
+  private lastOptions: IngestOptions = AUTO_OPTIONS;
+  /** requestId of the load in flight (for Cancel and its progress); 0 when none. */
+  private loadId = 0;
+  /** Settles when a restarted worker holds the dataset again; runs wait for it. */
+  private ready: Promise<void> = Promise.resolve();
+  /** Training FLOPs per text of the current run's model, to calibrate estimates when it ends. */
+  private runCost = 0;
+  /** Number of the newest Preprocess statistics request: answers to older ones are dropped. */
+  private statsTicket = 0;
 
   constructor() {
     this.worker = this.spawn();
@@ -40,14 +56,25 @@ export class StudioClient {
     if (train.status !== 'idle' && train.status !== 'done' && train.status !== 'error') {
       patch('train', { status: 'error', error: `Training stopped: the worker crashed (${reason}). The studio restarted it; press Train to try again.` });
     }
+    const { active } = useStudio.getState().exporting;
+    if (active) {
+      // The model lived in the worker: a saved one can be loaded again, an unsaved one is gone.
+      patch('exporting', {
+        active: null,
+        error: active.name
+          ? `The worker crashed (${reason}) and was restarted: load “${active.name}” from Saved models to use it again.`
+          : `The worker crashed (${reason}) and was restarted: the unsaved model was lost. Train it again.`,
+      });
+      patch('evaluate', { evaluation: null, prediction: null });
+    }
     this.worker = this.spawn();
-    if (this.lastSource) void this.reloadAfterCrash(this.lastSource);
+    if (this.lastSource) this.ready = this.reloadAfterCrash(this.lastSource).catch(() => undefined);
   }
 
   private async reloadAfterCrash(source: DatasetSource): Promise<void> {
-    const { textColumn, labelColumn } = useStudio.getState().data;
-    await this.request({ type: 'loadDataset', source });
-    await this.request({ type: 'mapColumns', preprocess: { textColumn, labelColumn } });
+    const { textColumn, labelColumn, dropDuplicates } = useStudio.getState().data;
+    await this.request({ type: 'loadDataset', source, options: this.lastOptions });
+    await this.request({ type: 'mapColumns', preprocess: { textColumn, labelColumn, dropDuplicates } });
   }
 
   private send(message: ToWorker): void {
@@ -108,12 +135,16 @@ export class StudioClient {
       case 'trainDone':
         if (message.runId !== runId) return;
         patch('train', { status: 'done', result: message.result });
+        void this.recordRun(message.result);
+        if (this.runCost && message.result.samplesPerSecond > 0) {
+          patch('model', { calibration: { backend: message.result.backend, samplesPerSecond: message.result.samplesPerSecond, trainFlops: this.runCost } });
+        }
         patch('exporting', {
           active: { name: null, source: 'trained', classes: message.result.classes, valAccuracy: message.result.valAccuracy },
           message: null,
           error: null,
         });
-        patch('evaluate', { prediction: null, predictError: null });
+        patch('evaluate', { prediction: null, predictError: null, evaluation: null });
         return;
       case 'error':
         if (message.requestId !== undefined) {
@@ -124,13 +155,30 @@ export class StudioClient {
           patch('train', { error: message.message });
         }
         return;
+      case 'evaluation':
+        if (message.runId !== runId) return;
+        patch('evaluate', {
+          evaluation: { runId: message.runId, classes: message.classes, splits: message.splits },
+          split: message.splits.some((s) => s.name === 'test') ? 'test' : 'validation',
+          threshold: null,
+        });
+        return;
+      case 'loadProgress':
+        if (message.loadId === this.loadId) patch('data', { progress: { bytes: message.bytes, totalBytes: message.totalBytes, rows: message.rows } });
+        return;
       case 'tableLoaded':
       case 'datasetReady':
+      case 'measured':
+      case 'texts':
+      case 'filePredictions':
       case 'prediction':
       case 'models':
       case 'modelSaved':
       case 'modelLoaded':
       case 'modelDeleted':
+      case 'bundleReady':
+      case 'quantizationReport':
+      case 'preprocessStatsReady':
         this.settle(message.requestId, message, null);
         return;
       default:
@@ -168,37 +216,101 @@ export class StudioClient {
     await this.loadSource({ kind: 'file', file, name: file.name });
   }
 
-  private async loadSource(source: DatasetSource): Promise<void> {
-    patch('data', { loading: source.name, error: null });
+  /**
+   * Reads a source in the worker, then maps its guessed columns. A failed or cancelled load
+   * changes nothing: the previous table and summary stay, here and in the worker.
+   */
+  private async loadSource(source: DatasetSource, options: IngestOptions = AUTO_OPTIONS): Promise<void> {
+    patch('data', { loading: source.name, error: null, notice: null, progress: null, cancelling: false });
+    // request() gives this load the next id: remember it to cancel the load and to match its progress.
+    this.loadId = this.nextRequestId;
     try {
-      const answer = await this.request({ type: 'loadDataset', source });
+      const answer = await this.request({ type: 'loadDataset', source, options });
       if (answer.type !== 'tableLoaded') return;
       this.lastSource = source;
+      this.lastOptions = options;
+      this.loadId = 0;
       const { guess } = answer.table;
-      patch('data', { table: answer.table, textColumn: guess.text, labelColumn: guess.label, summary: null });
-      await this.mapColumns(guess.text, guess.label);
+      // Table and summary land in one update: the page re-renders (and redraws the Mermaid
+      // pipeline diagram, a long task) once per file instead of twice.
+      const mapped = await this.summarize(guess.text, guess.label).then(
+        (summary) => ({ summary, error: null }),
+        (error: Error) => ({ summary: null, error: error.message }),
+      );
+      patch('data', { table: answer.table, ingestOptions: options, textColumn: guess.text, labelColumn: guess.label, ...mapped });
     } catch (error) {
-      patch('data', { error: (error as Error).message });
+      const message = (error as Error).message;
+      patch('data', useStudio.getState().data.cancelling ? { notice: message } : { error: message });
     } finally {
-      patch('data', { loading: null });
+      this.loadId = 0;
+      patch('data', { loading: null, progress: null, cancelling: false });
     }
+  }
+
+  /** Stops the load in flight between two chunks; the previous dataset stays. */
+  cancelLoad(): void {
+    if (!this.loadId) return;
+    patch('data', { cancelling: true });
+    this.send({ type: 'cancelLoad', target: this.loadId });
+  }
+
+  /** Reads the current file again with other format overrides ("File format", "Delimiter", header). */
+  async reparse(options: IngestOptions): Promise<void> {
+    if (!this.lastSource) return;
+    const previous = this.lastOptions;
+    // The controls show the choice at once; a failed or cancelled read puts them back.
+    patch('data', { ingestOptions: options });
+    await this.loadSource(this.lastSource, options);
+    if (this.lastOptions !== options) patch('data', { ingestOptions: previous });
+  }
+
+  /** Turns "Drop duplicates" on or off and maps the columns again. */
+  async setDropDuplicates(dropDuplicates: boolean): Promise<void> {
+    patch('data', { dropDuplicates });
+    const { textColumn, labelColumn } = useStudio.getState().data;
+    await this.mapColumns(textColumn, labelColumn);
   }
 
   async mapColumns(textColumn: number, labelColumn: number): Promise<void> {
     patch('data', { textColumn, labelColumn, error: null });
     try {
-      const answer = await this.request({ type: 'mapColumns', preprocess: { textColumn, labelColumn } });
-      if (answer.type === 'datasetReady') patch('data', { summary: answer.summary });
+      patch('data', { summary: await this.summarize(textColumn, labelColumn) });
     } catch (error) {
       patch('data', { summary: null, error: (error as Error).message });
     }
   }
 
+  /** Builds and checks the dataset from two columns of the worker's table. */
+  private async summarize(textColumn: number, labelColumn: number): Promise<DatasetSummary> {
+    const { dropDuplicates } = useStudio.getState().data;
+    const answer = await this.request({ type: 'mapColumns', preprocess: { textColumn, labelColumn, dropDuplicates } });
+    if (answer.type !== 'datasetReady') throw new Error(`Unexpected answer "${answer.type}" to mapColumns.`);
+    return answer.summary;
+  }
+
   train(): void {
-    const { model, train } = useStudio.getState();
+    const { model, train, preprocess } = useStudio.getState();
     const runId = train.runId + 1;
     patch('train', { runId, status: 'starting', batches: [], epochs: [], progress: null, result: null, error: null, counts: null });
-    this.send({ type: 'train', runId, request: { spec: model.spec, config: train.config } });
+    const request = { spec: model.spec, config: train.config, tokenizer: preprocess.options };
+    const classCount = Math.max(2, useStudio.getState().data.summary?.classes.length ?? 2);
+    this.runCost = estimateCost(model.spec, classCount, train.config.batchSize, train.config.optimizer).trainFlops;
+    void this.ready.then(() => this.send({ type: 'train', runId, request }));
+  }
+
+  /** Asks the worker for the Preprocess statistics of the current settings; only the newest answer lands. */
+  async preprocessStats(): Promise<void> {
+    const { data, preprocess, model, train } = useStudio.getState();
+    if (!data.summary) return;
+    const ticket = ++this.statsTicket;
+    patch('preprocess', { loading: true, error: null });
+    try {
+      const answer = await this.request({ type: 'preprocessStats', request: statsRequestFor(preprocess.options, model.spec, train.config) });
+      if (ticket !== this.statsTicket || answer.type !== 'preprocessStatsReady') return;
+      patch('preprocess', { stats: answer.stats, statsMs: answer.elapsedMs, loading: false });
+    } catch (error) {
+      if (ticket === this.statsTicket) patch('preprocess', { loading: false, error: (error as Error).message });
+    }
   }
 
   pause(): void {
@@ -218,40 +330,113 @@ export class StudioClient {
     try {
       const answer = await this.request({ type: 'predict', text });
       if (answer.type === 'prediction' && answer.text === text) {
-        patch('evaluate', { prediction: { text, classes: answer.classes, probabilities: answer.probabilities }, predictError: null });
+        patch('evaluate', {
+          prediction: { text, classes: answer.classes, probabilities: answer.probabilities, highlights: answer.highlights },
+          predictError: null,
+        });
       }
     } catch (error) {
       patch('evaluate', { predictError: (error as Error).message });
     }
   }
 
-  async refreshModels(): Promise<void> {
+  /** Keeps a finished run in the history (what trained, on what, and how it went). */
+  private async recordRun(result: TrainResult): Promise<void> {
+    const { model, train, data, preprocess } = useStudio.getState();
+    const { validation: _validation, confusion: _confusion, ...summary } = result;
     try {
-      const answer = await this.request({ type: 'listModels' });
-      if (answer.type === 'models') patch('exporting', { saved: answer.models });
+      await addRun({ id: Date.now(), dataset: data.table?.name ?? '', spec: model.spec, config: train.config, tokenizer: preprocess.options, result: summary });
+      await this.refreshRuns();
     } catch (error) {
-      patch('exporting', { error: `Could not read saved models: ${(error as Error).message}` });
+      patch('train', { error: `The run could not be kept in the history: ${(error as Error).message}` });
     }
   }
 
-  async save(name: string): Promise<void> {
-    patch('exporting', { busy: 'Saving…', error: null, message: null });
+  async refreshRuns(): Promise<void> {
     try {
-      const answer = await this.request({ type: 'saveModel', name });
+      patch('train', { history: await listRuns() });
+    } catch {
+      // Private windows may refuse IndexedDB: the history stays empty, training is unaffected.
+    }
+  }
+
+  async deleteRun(id: number): Promise<void> {
+    await deleteRun(id);
+    patch('train', { compare: useStudio.getState().train.compare.filter((c) => c !== id) });
+    await this.refreshRuns();
+  }
+
+  /** Times a few training steps of the current spec in the worker, to estimate epoch times. */
+  async measureSpeed(): Promise<void> {
+    const { model, train, data } = useStudio.getState();
+    patch('model', { measuring: true });
+    try {
+      const classCount = Math.max(2, data.summary?.classes.length ?? 2);
+      const answer = await this.request({ type: 'measure', spec: model.spec, classCount, batchSize: train.config.batchSize, backend: train.config.backend });
+      if (answer.type === 'measured') {
+        const trainFlops = estimateCost(model.spec, classCount, train.config.batchSize, train.config.optimizer).trainFlops;
+        patch('model', { calibration: { backend: answer.backend, samplesPerSecond: answer.samplesPerSecond, trainFlops } });
+      }
+    } catch (error) {
+      patch('train', { error: `Could not measure the speed: ${(error as Error).message}` });
+    } finally {
+      patch('model', { measuring: false });
+    }
+  }
+
+  /** Texts of dataset rows held out in the last run (cut to 1,000 characters). */
+  async texts(rows: number[]): Promise<string[]> {
+    const answer = await this.request({ type: 'texts', rows });
+    return answer.type === 'texts' ? answer.texts : [];
+  }
+
+  /** Predicts every text of a file in the worker; the CSV comes back ready to download. */
+  async predictFile(file: File): Promise<void> {
+    const previous = useStudio.getState().evaluate.filePrediction;
+    if (previous) URL.revokeObjectURL(previous.url);
+    patch('evaluate', { fileBusy: `Predicting “${file.name}”…`, fileError: null, filePrediction: null });
+    try {
+      const answer = await this.request({ type: 'predictFile', file });
+      if (answer.type !== 'filePredictions') return;
+      const url = URL.createObjectURL(new Blob([answer.csv], { type: 'text/csv;charset=utf-8' }));
+      const { csv: _csv, type: _type, requestId: _id, ...rest } = answer;
+      patch('evaluate', { filePrediction: { ...rest, url } });
+    } catch (error) {
+      patch('evaluate', { fileError: (error as Error).message });
+    } finally {
+      patch('evaluate', { fileBusy: null });
+    }
+  }
+
+  async refreshModels(): Promise<void> {
+    try {
+      const answer = await this.request({ type: 'listModels' });
+      if (answer.type === 'models') patch('exporting', { saved: answer.models, storage: answer.storage ?? null });
+    } catch (error) {
+      patch('exporting', { error: `Could not read saved models: ${(error as Error).message}`, scope: 'library' });
+    }
+  }
+
+  /** Saves the current model; `overwrite` replaces a saved model of that name (ask the user first). */
+  async save(name: string, overwrite = false): Promise<void> {
+    patch('exporting', { busy: 'Saving…', error: null, message: null, scope: 'save' });
+    try {
+      const answer = await this.request({ type: 'saveModel', name, overwrite });
       if (answer.type === 'modelSaved') {
         const active = useStudio.getState().exporting.active;
         patch('exporting', { message: `Saved "${answer.model.name}" to this browser.`, active: active && { ...active, name: answer.model.name } });
       }
-      await this.refreshModels();
     } catch (error) {
       patch('exporting', { error: (error as Error).message });
     } finally {
       patch('exporting', { busy: null });
+      // After a failure too: the list and the storage figures show what is really stored.
+      await this.refreshModels();
     }
   }
 
   async loadModel(name: string): Promise<void> {
-    patch('exporting', { busy: `Loading "${name}"…`, error: null, message: null });
+    patch('exporting', { busy: `Loading "${name}"…`, error: null, message: null, scope: 'library' });
     try {
       const answer = await this.request({ type: 'loadModel', name });
       if (answer.type === 'modelLoaded') {
@@ -271,11 +456,72 @@ export class StudioClient {
   async deleteModel(name: string): Promise<void> {
     try {
       await this.request({ type: 'deleteModel', name });
-      patch('exporting', { message: `Deleted "${name}".` });
+      patch('exporting', { message: `Deleted "${name}".`, error: null, scope: 'library' });
       await this.refreshModels();
     } catch (error) {
-      patch('exporting', { error: (error as Error).message });
+      patch('exporting', { error: (error as Error).message, scope: 'library' });
     }
+  }
+
+  /** Runs one Export-step action with its busy line, then its message or error, in `scope`. */
+  private async exportTask(scope: ExportScope, busy: string, run: () => Promise<string | null>): Promise<void> {
+    patch('exporting', { busy, error: null, message: null, scope });
+    try {
+      const message = await run();
+      patch('exporting', { message });
+    } catch (error) {
+      patch('exporting', { error: (error as Error).message });
+    } finally {
+      patch('exporting', { busy: null });
+    }
+  }
+
+  renameModel(name: string, newName: string): Promise<void> {
+    return this.exportTask('library', `Renaming "${name}"…`, async () => {
+      const answer = await this.request({ type: 'renameModel', name, newName });
+      await this.refreshModels();
+      if (answer.type !== 'modelSaved') return null;
+      const active = useStudio.getState().exporting.active;
+      if (active?.name === name) patch('exporting', { active: { ...active, name: answer.model.name } });
+      return `Renamed "${name}" to "${answer.model.name}".`;
+    });
+  }
+
+  duplicateModel(name: string): Promise<void> {
+    return this.exportTask('library', `Copying "${name}"…`, async () => {
+      const answer = await this.request({ type: 'duplicateModel', name });
+      await this.refreshModels();
+      return answer.type === 'modelSaved' ? `Copied "${name}" as "${answer.model.name}".` : null;
+    });
+  }
+
+  /** Collects the bundle in the worker, zips it on the page and starts the download. */
+  downloadModel(name: string, quantization: WeightQuantization): Promise<void> {
+    return this.exportTask('download', 'Preparing the download…', async () => {
+      const answer = await this.request({ type: 'exportModel', name, quantization });
+      if (answer.type !== 'bundleReady') return null;
+      const { fileName, bytes, notice } = await downloadBundle(name, answer.files);
+      return `Downloaded "${fileName}" (${formatBytes(bytes)}).${notice ? ` ${notice}` : ''}`;
+    });
+  }
+
+  /** Measures weights size and held-out accuracy for float32, float16 and 8-bit weights. */
+  previewQuantization(): Promise<void> {
+    return this.exportTask('download', 'Measuring float16 and 8-bit weights on the held-out texts…', async () => {
+      const model = useStudio.getState().exporting.active;
+      const answer = await this.request({ type: 'previewQuantization' });
+      if (answer.type === 'quantizationReport') patch('exporting', { quantization: { report: answer.report, model } });
+      return null;
+    });
+  }
+
+  /** Imports a downloaded .zip (or its files) into the library under `name` (empty: from the file). */
+  importModel(files: File[], name: string): Promise<void> {
+    return this.exportTask('import', `Importing ${files.length === 1 ? `"${files[0].name}"` : `${files.length} files`}…`, async () => {
+      const answer = await this.request({ type: 'importModel', files, name });
+      await this.refreshModels();
+      return answer.type === 'modelSaved' ? `Imported "${answer.model.name}" into the library: press Load to use it.` : null;
+    });
   }
 }
 

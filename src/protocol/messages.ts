@@ -7,7 +7,13 @@
 import type { ModelSpec } from '../core/modelSpec';
 import type { BackendChoice, TrainConfig } from '../core/trainConfig';
 import type { RowProblem } from '../core/dataset';
+import type { Detected, IngestOptions } from '../core/ingestFormat';
+import type { DatasetCheck } from '../core/validateDataset';
+import type { LengthSummary } from '../core/datasetStats';
 import type { MetricsReport } from '../core/metrics';
+import type { TokenizerOptions } from '../core/tokenizerMode';
+import type { PreprocessStats, PreprocessStatsRequest } from '../core/preprocessReport';
+import type { WeightQuantization } from '../core/quantize';
 
 export type BackendName = 'webgpu' | 'webgl' | 'cpu';
 
@@ -34,6 +40,16 @@ export interface TableInfo {
   guess: { text: number; label: number };
   /** Things the user should know about how the file was read (encoding, quotes). */
   notices: string[];
+  /** The format and delimiter used (detection with the user's overrides), and what detection found. */
+  format: Detected;
+  detected: Detected;
+  /** The overrides this table was read with. */
+  options: IngestOptions;
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+  /** Tab-separated files: data rows counted with `"` as a quote and as an ordinary character. */
+  rowCounts: { quoteAware: number; quoteBlind: number } | null;
+  /** Row number of each preview row. */
+  previewRows: number[];
 }
 
 /** The dataset as it will be trained on. */
@@ -46,16 +62,38 @@ export interface DatasetSummary {
   problems: RowProblem[];
   /** Mean text length in characters. */
   meanChars: number;
+  /** Every check of the data (errors first), with counts and example rows. */
+  checks: DatasetCheck[];
+  /** Text lengths in characters: histogram and percentiles. */
+  lengths: LengthSummary;
+  /** The first examples as they will be used (text cut to 300 characters). */
+  preview: { row: number; text: string; label: string }[];
+  /** Rows removed by "Drop duplicates". */
+  dropped: number;
+}
+
+/** How far the worker is in reading a file (answers nothing: the load's answer is tableLoaded). */
+export interface LoadProgress {
+  /** Bytes read so far. */
+  bytes: number;
+  /** File size in bytes; null when unknown. */
+  totalBytes: number | null;
+  /** Rows parsed so far. */
+  rows: number;
 }
 
 export interface Preprocess {
   textColumn: number;
   labelColumn: number;
+  /** Keep one copy of each repeated text and drop texts whose copies disagree on the label. */
+  dropDuplicates?: boolean;
 }
 
 export interface TrainRequest {
   spec: ModelSpec;
   config: TrainConfig;
+  /** The Preprocess step's choices; 'auto' is resolved on the training split. */
+  tokenizer: TokenizerOptions;
 }
 
 export interface EpochMetrics {
@@ -84,6 +122,10 @@ export interface TrainResult {
   samplesPerSecond: number;
   backend: BackendName;
   stoppedEarly: boolean;
+  /** 'user': Stop was pressed; 'early': early stopping ended the run. */
+  stopReason: 'completed' | 'user' | 'early';
+  /** Set when the model went back to the weights of this (best) epoch. */
+  restoredEpoch: number | null;
   trainCount: number;
   valCount: number;
   testCount: number;
@@ -102,16 +144,73 @@ export interface SavedModelInfo {
   sizeBytes: number;
 }
 
+/** A token of the text as the model saw it, with its share in the decision (positive: for it). */
+export interface HighlightedToken {
+  token: string;
+  weight: number;
+}
+
+/** Held-out predictions of one split (see src/core/evaluation.ts). */
+export interface SplitPredictionsMessage {
+  name: 'validation' | 'test';
+  rows: Int32Array;
+  truth: Int32Array;
+  /** Row-major probabilities, rows × classes. */
+  probs: Float32Array;
+}
+
+/** Bytes this origin uses in the browser's storage, and how many it may use (StorageManager.estimate). */
+export interface StorageInfo {
+  usage: number;
+  quota: number;
+}
+
+/** One way to store the exported weights, measured before the user decides. */
+export interface QuantizationOption {
+  mode: WeightQuantization;
+  /** Bytes of the weights file. */
+  weightsBytes: number;
+  /** Accuracy on the held-out split with these weights (0–1); null when no held-out rows are kept. */
+  accuracy: number | null;
+  /** Mean categorical cross-entropy on the held-out split; null as above. */
+  loss: number | null;
+}
+
+/** Weights size and held-out accuracy for float32, float16 and 8-bit weights. */
+export interface QuantizationReport {
+  /** Which held-out split was used (test when there is one); null for a loaded model. */
+  split: 'test' | 'validation' | null;
+  rows: number;
+  options: QuantizationOption[];
+}
+
+/** One file of a downloaded bundle; `data` travels as a transferable. */
+export interface BundleFile {
+  path: string;
+  data: ArrayBuffer;
+}
+
 export type ToWorker =
   | { type: 'init'; backend: BackendChoice }
-  | { type: 'loadDataset'; requestId: number; source: DatasetSource }
+  | { type: 'loadDataset'; requestId: number; source: DatasetSource; /** Format overrides; absent: detect everything. */ options?: IngestOptions }
+  /** Stops the load with this requestId between two chunks; it then answers an error and keeps the previous dataset. */
+  | { type: 'cancelLoad'; target: number }
   | { type: 'mapColumns'; requestId: number; preprocess: Preprocess }
   | { type: 'train'; runId: number; request: TrainRequest }
   | { type: 'pause'; runId: number }
   | { type: 'resume'; runId: number }
   | { type: 'stop'; runId: number }
   | { type: 'predict'; requestId: number; text: string }
-  | { type: 'saveModel'; requestId: number; name: string }
+  | { type: 'preprocessStats'; requestId: number; request: PreprocessStatsRequest }
+  | { type: 'texts'; requestId: number; rows: number[] }
+  | { type: 'measure'; requestId: number; spec: ModelSpec; classCount: number; batchSize: number; backend: BackendChoice }
+  | { type: 'predictFile'; requestId: number; file: File }
+  | { type: 'saveModel'; requestId: number; name: string; /** Replace a saved model of that name (the user confirmed). */ overwrite?: boolean }
+  | { type: 'renameModel'; requestId: number; name: string; newName: string }
+  | { type: 'duplicateModel'; requestId: number; name: string }
+  | { type: 'exportModel'; requestId: number; name: string; quantization: WeightQuantization }
+  | { type: 'previewQuantization'; requestId: number }
+  | { type: 'importModel'; requestId: number; files: File[]; /** Name in the library; empty: taken from the file. */ name: string }
   | { type: 'listModels'; requestId: number }
   | { type: 'loadModel'; requestId: number; name: string }
   | { type: 'deleteModel'; requestId: number; name: string };
@@ -119,6 +218,7 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'backend'; info: BackendInfo }
   | { type: 'tableLoaded'; requestId: number; table: TableInfo }
+  | ({ type: 'loadProgress'; /** The requestId of the loadDataset it reports on. */ loadId: number } & LoadProgress)
   | { type: 'datasetReady'; requestId: number; summary: DatasetSummary }
   | { type: 'trainStarted'; runId: number; backend: BackendInfo; trainCount: number; valCount: number; batchesPerEpoch: number }
   | {
@@ -137,11 +237,39 @@ export type FromWorker =
   | { type: 'paused'; runId: number }
   | { type: 'resumed'; runId: number }
   | { type: 'trainDone'; runId: number; result: TrainResult }
-  | { type: 'prediction'; requestId: number; text: string; classes: string[]; probabilities: number[] }
-  | { type: 'models'; requestId: number; models: SavedModelInfo[] }
+  | {
+      type: 'prediction';
+      requestId: number;
+      text: string;
+      classes: string[];
+      probabilities: number[];
+      /** Null when the architecture has no max-pooled convolution to explain with. */
+      highlights: HighlightedToken[] | null;
+    }
+  | { type: 'evaluation'; runId: number; classes: string[]; splits: SplitPredictionsMessage[] }
+  | { type: 'texts'; requestId: number; texts: string[] }
+  | { type: 'measured'; requestId: number; backend: BackendName; samplesPerSecond: number }
+  | {
+      type: 'filePredictions';
+      requestId: number;
+      /** Suggested download name. */
+      name: string;
+      /** CSV text, formula-neutralised. */
+      csv: string;
+      rows: number;
+      /** Rows per predicted class. */
+      counts: number[];
+      classes: string[];
+      textColumn: string;
+      skipped: number;
+    }
+  | { type: 'models'; requestId: number; models: SavedModelInfo[]; storage?: StorageInfo | null }
+  | { type: 'bundleReady'; requestId: number; files: BundleFile[] }
+  | { type: 'quantizationReport'; requestId: number; report: QuantizationReport }
   | { type: 'modelSaved'; requestId: number; model: SavedModelInfo }
   | { type: 'modelLoaded'; requestId: number; model: SavedModelInfo; spec: ModelSpec }
   | { type: 'modelDeleted'; requestId: number; name: string }
+  | { type: 'preprocessStatsReady'; requestId: number; stats: PreprocessStats; /** Worker time for the statistics, ms. */ elapsedMs: number }
   | { type: 'error'; requestId?: number; runId?: number; message: string };
 
 export function assertNever(value: never): never {

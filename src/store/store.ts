@@ -3,7 +3,15 @@ import type { Stage } from '../core/mermaid';
 import type { ModelSpec } from '../core/modelSpec';
 import { PRESETS } from '../core/presets';
 import type { TrainConfig } from '../core/trainConfig';
-import type { BackendInfo, DatasetSummary, EpochMetrics, SavedModelInfo, TableInfo, TrainResult } from '../protocol/messages';
+import type { IngestOptions } from '../core/ingestFormat';
+import type { LoadProgress } from '../protocol/messages';
+import type { BackendInfo, DatasetSummary, EpochMetrics, HighlightedToken, SavedModelInfo, TableInfo, TrainResult } from '../protocol/messages';
+import type { SplitPredictions } from '../core/evaluation';
+import type { SpeedCalibration } from '../core/modelCost';
+import type { RunRecord } from '../client/runHistory';
+import type { QuantizationReport, StorageInfo } from '../protocol/messages';
+import { defaultTokenizerOptions, type TokenizerOptions } from '../core/tokenizerMode';
+import type { PreprocessStats } from '../core/preprocessReport';
 
 /** One entry of public/datasets/manifest.json. */
 export interface SampleDataset {
@@ -28,9 +36,31 @@ export interface DataSlice {
   labelColumn: number;
   summary: DatasetSummary | null;
   error: string | null;
+  /** How far the worker is in reading the file being loaded; null when idle or not yet known. */
+  progress: LoadProgress | null;
+  /** Cancel was pressed and the worker has not answered yet. */
+  cancelling: boolean;
+  /** A short note after a load was cancelled (the previous dataset stays). */
+  notice: string | null;
+  /** Format overrides for the current file ("auto" = detected). */
+  ingestOptions: IngestOptions;
+  /** Keep one copy of each repeated text; drop texts whose copies disagree. */
+  dropDuplicates: boolean;
+}
+
+/** One point of the model's edit history. */
+export interface SpecVersion {
+  spec: ModelSpec;
+  presetId: string;
 }
 
 export interface ModelSlice {
+  /** Earlier versions, oldest first (undo), and undone ones, next first (redo). */
+  past: SpecVersion[];
+  future: SpecVersion[];
+  /** The last measured training speed, to estimate time per epoch before training. */
+  calibration: SpeedCalibration | null;
+  measuring: boolean;
   presetId: string;
   spec: ModelSpec;
 }
@@ -54,17 +84,40 @@ export interface TrainSlice {
   counts: { train: number; validation: number } | null;
   result: TrainResult | null;
   error: string | null;
+  /** Finished runs kept in IndexedDB, newest first; ids of those picked for comparison. */
+  history: RunRecord[];
+  compare: number[];
 }
 
 export interface Prediction {
   text: string;
   classes: string[];
   probabilities: number[];
+  highlights: HighlightedToken[] | null;
+}
+
+/** The outcome of predicting an uploaded file, ready to download. */
+export interface FilePrediction {
+  name: string;
+  url: string;
+  rows: number;
+  counts: number[];
+  classes: string[];
+  textColumn: string;
+  skipped: number;
 }
 
 export interface EvaluateSlice {
+  /** Held-out predictions of the last finished run. */
+  evaluation: { runId: number; classes: string[]; splits: SplitPredictions[] } | null;
+  split: SplitPredictions['name'];
+  /** Two classes only: predict the second class at or above this probability; null = argmax. */
+  threshold: number | null;
   prediction: Prediction | null;
   predictError: string | null;
+  filePrediction: FilePrediction | null;
+  fileBusy: string | null;
+  fileError: string | null;
 }
 
 export interface ExportSlice {
@@ -75,11 +128,32 @@ export interface ExportSlice {
   busy: string | null;
   message: string | null;
   error: string | null;
+  /** Which part of the Export step the busy/message/error lines belong to. */
+  scope: ExportScope | null;
+  /** Bytes this origin uses in browser storage and its quota; null when the browser does not say. */
+  storage: StorageInfo | null;
+  /** Weights size and held-out accuracy per weight format, measured for the `model` it names. */
+  quantization: { report: QuantizationReport; model: ExportSlice['active'] } | null;
+}
+
+/** The parts of the Export step that report progress and errors. */
+export type ExportScope = 'save' | 'download' | 'import' | 'library';
+
+/** The Preprocess step: the tokenizer options (sent with every training run) and their statistics. */
+export interface PreprocessSlice {
+  options: TokenizerOptions;
+  /** Statistics of the last answered request; kept on screen while a newer one runs. */
+  stats: PreprocessStats | null;
+  /** Worker time of those statistics, ms. */
+  statsMs: number | null;
+  loading: boolean;
+  error: string | null;
 }
 
 export interface StudioState {
   step: Stage;
   data: DataSlice;
+  preprocess: PreprocessSlice;
   model: ModelSlice;
   train: TrainSlice;
   evaluate: EvaluateSlice;
@@ -91,8 +165,23 @@ const tiny = PRESETS[0];
 export function initialState(): StudioState {
   return {
     step: 'data',
-    data: { samples: [], sampleId: '', loading: null, table: null, textColumn: 0, labelColumn: 1, summary: null, error: null },
-    model: { presetId: tiny.id, spec: structuredClone(tiny.spec) },
+    data: {
+      samples: [],
+      sampleId: '',
+      loading: null,
+      table: null,
+      textColumn: 0,
+      labelColumn: 1,
+      summary: null,
+      error: null,
+      progress: null,
+      cancelling: false,
+      notice: null,
+      ingestOptions: { format: 'auto', delimiter: 'auto', header: 'auto' },
+      dropDuplicates: false,
+    },
+    preprocess: { options: defaultTokenizerOptions(), stats: null, statsMs: null, loading: false, error: null },
+    model: { presetId: tiny.id, spec: structuredClone(tiny.spec), past: [], future: [], calibration: null, measuring: false },
     train: {
       config: structuredClone(tiny.train),
       status: 'idle',
@@ -104,9 +193,20 @@ export function initialState(): StudioState {
       counts: null,
       result: null,
       error: null,
+      history: [],
+      compare: [],
     },
-    evaluate: { prediction: null, predictError: null },
-    exporting: { modelName: '', saved: [], active: null, busy: null, message: null, error: null },
+    evaluate: {
+      evaluation: null,
+      split: 'validation',
+      threshold: null,
+      prediction: null,
+      predictError: null,
+      filePrediction: null,
+      fileBusy: null,
+      fileError: null,
+    },
+    exporting: { modelName: '', saved: [], active: null, busy: null, message: null, error: null, scope: null, storage: null, quantization: null },
   };
 }
 

@@ -9,6 +9,7 @@ export async function boot(): Promise<void> {
   applySharedSpec();
   const samples = await client.loadManifest();
   void client.refreshModels();
+  void client.refreshRuns();
   if (samples[0]) await client.loadSample(samples[0]);
 }
 

@@ -5,6 +5,7 @@ import type { ModelSpec } from '../core/modelSpec';
 import type { BackendInfo, TrainResult } from '../protocol/messages';
 import type { TrainConfig } from '../core/trainConfig';
 import type { RunControl } from './trainer';
+import type { BundleMetadata } from '../core/bundle';
 
 /** A model ready to predict: weights, the tokenizer it was trained with, and its labels. */
 export interface ActiveModel {
@@ -18,11 +19,17 @@ export interface ActiveModel {
   datasetFingerprint: string;
   examples: number;
   backend: BackendInfo['name'];
+  /** Rows held out while training this model (absent for a loaded model): for evaluation. */
+  heldOut?: { dataset: Dataset; validation: Int32Array; test: Int32Array };
+  /** metadata.json of a model loaded from the library: keeps its metrics and time when exported again. */
+  metadata?: BundleMetadata;
 }
 
 /** Everything the worker holds between messages. One owner: this module's object. */
 export const session: {
   backend: BackendInfo | null;
+  /** Settles when the first backend choice ('init') has finished: await it before using tfjs outside training. */
+  backendReady: Promise<unknown> | null;
   sourceName: string;
   table: Table | null;
   dataset: Dataset | null;
@@ -30,6 +37,7 @@ export const session: {
   run: { id: number; control: RunControl } | null;
 } = {
   backend: null,
+  backendReady: null,
   sourceName: '',
   table: null,
   dataset: null,

@@ -1,68 +1,44 @@
 /// <reference lib="webworker" />
 import * as tf from '@tensorflow/tfjs';
-import { buildDataset, classCounts, guessColumns } from '../core/dataset';
-import { majorityRate } from '../core/metrics';
 import { summarizeModel } from '../core/modelShapes';
 import { encodeTexts } from '../core/padSequences';
 import { tokenizerFromJson, tokenizerToJson } from '../core/tokenizer';
+import { computePreprocessStats } from '../core/preprocessReport';
 import { assertNever, type FromWorker, type SavedModelInfo, type ToWorker } from '../protocol/messages';
 import { selectBackend } from './backend';
-import { ingest } from './ingest';
-import { deleteBundle, listBundles, loadBundle, saveBundle } from './library';
+import { cancelLoad, loadDataset, mapColumns } from './dataSteps';
+import { deleteBundle, duplicateBundle, listBundles, loadBundle, renameBundle, saveBundle, storageEstimate } from './library';
+import { bundleMetadata, exportBundle } from './exportBundle';
+import { importBundle } from './importBundle';
+import { quantizationReport } from './quantizePreview';
 import { session } from './session';
 import { runTraining } from './training';
+import { measureSpeed } from './measure';
+import { heldOutTexts, tokenHighlights } from './evaluate';
+import { predictFile } from './batchPredict';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const post = (message: FromWorker) => self.postMessage(message);
-const STUDIO_VERSION = '0.1.0';
+const post = (message: FromWorker, transfer: Transferable[] = []) => self.postMessage(message, transfer);
 
 async function handle(message: ToWorker): Promise<void> {
   switch (message.type) {
     case 'init': {
-      session.backend = await selectBackend(message.backend);
+      const starting = selectBackend(message.backend);
+      session.backendReady = starting.catch(() => undefined);
+      session.backend = await starting;
       post({ type: 'backend', info: session.backend });
       return;
     }
-    case 'loadDataset': {
-      const { table, notices } = await ingest(message.source);
-      session.table = table;
-      session.dataset = null;
-      session.sourceName = message.source.name;
-      post({
-        type: 'tableLoaded',
-        requestId: message.requestId,
-        table: {
-          name: message.source.name,
-          columns: table.columns,
-          rowCount: table.rows.length,
-          hasHeader: table.hasHeader,
-          preview: table.rows.slice(0, 8).map((row) => row.map((cell) => (cell.length > 200 ? `${cell.slice(0, 200)}…` : cell))),
-          guess: guessColumns(table),
-          notices,
-        },
-      });
+    case 'loadDataset':
+      await loadDataset(message, post);
       return;
-    }
-    case 'mapColumns': {
-      if (!session.table) throw new Error('Load a dataset first.');
-      const { dataset, problems } = buildDataset(session.table, message.preprocess.textColumn, message.preprocess.labelColumn);
-      session.dataset = dataset;
-      const chars = dataset.texts.reduce((sum, t) => sum + t.length, 0);
-      post({
-        type: 'datasetReady',
-        requestId: message.requestId,
-        summary: {
-          examples: dataset.texts.length,
-          classes: dataset.classes,
-          classCounts: classCounts(dataset),
-          majorityRate: majorityRate(dataset.labels, dataset.classes.length),
-          problems,
-          meanChars: dataset.texts.length ? chars / dataset.texts.length : 0,
-        },
-      });
+    case 'cancelLoad':
+      cancelLoad(message.target);
       return;
-    }
+    case 'mapColumns':
+      mapColumns(message, post);
+      return;
     case 'train':
       await runTraining(message.runId, message.request, post);
       return;
@@ -79,6 +55,15 @@ async function handle(message: ToWorker): Promise<void> {
       }
       return;
     }
+    case 'preprocessStats': {
+      const dataset = session.dataset;
+      if (!dataset) throw new Error('Load a dataset and choose its columns in the Data step first.');
+      const started = performance.now();
+      const stats = computePreprocessStats(dataset.texts, dataset.labels, message.request);
+      const elapsedMs = performance.now() - started;
+      post({ type: 'preprocessStatsReady', requestId: message.requestId, stats, elapsedMs }, [stats.sortedLengths.buffer]);
+      return;
+    }
     case 'predict': {
       const active = session.active;
       if (!active) throw new Error('Train or load a model first, then type a text.');
@@ -89,7 +74,24 @@ async function handle(message: ToWorker): Promise<void> {
       });
       const values = Array.from(await probabilities.data());
       probabilities.dispose();
-      post({ type: 'prediction', requestId: message.requestId, text: message.text, classes: active.classes, probabilities: values });
+      const highlights = await tokenHighlights(active, message.text, ids, values.indexOf(Math.max(...values)));
+      post({ type: 'prediction', requestId: message.requestId, text: message.text, classes: active.classes, probabilities: values, highlights });
+      return;
+    }
+    case 'measure': {
+      if (session.run) throw new Error('Training is running: measure when it has finished.');
+      session.backend = await selectBackend(message.backend);
+      post({ type: 'backend', info: session.backend });
+      const samplesPerSecond = await measureSpeed(message.spec, message.classCount, message.batchSize);
+      post({ type: 'measured', requestId: message.requestId, backend: session.backend.name, samplesPerSecond });
+      return;
+    }
+    case 'texts':
+      post({ type: 'texts', requestId: message.requestId, texts: heldOutTexts(session.active, message.rows) });
+      return;
+    case 'predictFile': {
+      if (!session.active) throw new Error('Train or load a model before predicting a file.');
+      post({ requestId: message.requestId, ...(await predictFile(session.active, message.file)) });
       return;
     }
     case 'saveModel': {
@@ -107,32 +109,37 @@ async function handle(message: ToWorker): Promise<void> {
         backend: active.backend,
         totalParams: summarizeModel(active.spec, active.classes.length).totalParams,
       };
-      const r = active.result;
-      const model = await saveBundle(active.model, {
-        name,
-        info,
-        tokenizerJson: tokenizerToJson(active.tokenizer),
-        metadata: {
-          format: 'text-classifier-studio/1',
-          labels: active.classes,
-          preprocessing: { sequenceLength: active.spec.sequenceLength, padding: 'pre', truncating: 'pre', tokenizer: 'keras' },
-          spec: active.spec,
-          training: active.config,
-          metrics: r
-            ? { valAccuracy: r.valAccuracy, valLoss: r.valLoss, epochs: r.epochs, samplesPerSecond: r.samplesPerSecond, durationMs: r.durationMs }
-            : null,
-          dataset: { name: active.datasetName, fingerprint: active.datasetFingerprint, examples: active.examples },
-          versions: { studio: STUDIO_VERSION, tfjs: tf.version.tfjs },
-          backend: active.backend,
-          savedAt,
-        },
-      });
+      const model = await saveBundle(
+        active.model,
+        { name, info, tokenizerJson: tokenizerToJson(active.tokenizer), metadata: bundleMetadata(active, savedAt) },
+        { overwrite: message.overwrite ?? false },
+      );
       post({ type: 'modelSaved', requestId: message.requestId, model });
       return;
     }
     case 'listModels':
-      post({ type: 'models', requestId: message.requestId, models: await listBundles() });
+      post({ type: 'models', requestId: message.requestId, models: await listBundles(), storage: await storageEstimate() });
       return;
+    case 'renameModel':
+      post({ type: 'modelSaved', requestId: message.requestId, model: await renameBundle(message.name, message.newName) });
+      return;
+    case 'duplicateModel':
+      post({ type: 'modelSaved', requestId: message.requestId, model: await duplicateBundle(message.name) });
+      return;
+    case 'importModel':
+      post({ type: 'modelSaved', requestId: message.requestId, model: await importBundle(message.files, message.name) });
+      return;
+    case 'exportModel': {
+      if (!session.active) throw new Error('Train or load a model before downloading it.');
+      const files = await exportBundle(session.active, message.name.trim() || 'text classifier', message.quantization);
+      post({ type: 'bundleReady', requestId: message.requestId, files }, files.map((f) => f.data));
+      return;
+    }
+    case 'previewQuantization': {
+      if (!session.active) throw new Error('Train or load a model before comparing weight formats.');
+      post({ type: 'quantizationReport', requestId: message.requestId, report: await quantizationReport(session.active) });
+      return;
+    }
     case 'loadModel': {
       const { model, bundle } = await loadBundle(message.name);
       session.active?.model.dispose();
@@ -148,6 +155,7 @@ async function handle(message: ToWorker): Promise<void> {
         datasetFingerprint: meta.dataset.fingerprint,
         examples: meta.dataset.examples,
         backend: meta.backend,
+        metadata: meta,
       };
       post({ type: 'modelLoaded', requestId: message.requestId, model: bundle.info, spec: meta.spec });
       return;
