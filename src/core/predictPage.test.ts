@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { encodeTexts } from './padSequences';
 import { escapeHtml, PREDICT_SCRIPT, predictPage } from './predictPage';
-import { defaultTokenizerConfig, fitTokenizer, tokenizerToJson, type TokenizerConfig } from './tokenizer';
+import { defaultTokenizerConfig, fitTokenizer, type TokenizerConfig } from './tokenizer';
+import { tokenizerToJson } from './tokenizerJson';
 
 interface PageTokenizer {
   readTokenizer(json: unknown): unknown;

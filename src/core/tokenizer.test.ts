@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_FILTERS,
-  defaultTokenizerConfig,
-  fitTokenizer,
-  textToWordSequence,
-  textsToSequences,
-  tokenizerFromJson,
-  tokenizerToJson,
-} from './tokenizer';
+import { DEFAULT_FILTERS, defaultTokenizerConfig, fitTokenizer, textToWordSequence, textsToSequences } from './tokenizer';
+import { tokenizerFromJson, tokenizerToJson } from './tokenizerJson';
 import type { TokenizerConfig, TokenizerState } from './tokenizer';
 
 // Golden values follow keras_preprocessing 1.1.2's Tokenizer source, worked out by hand.

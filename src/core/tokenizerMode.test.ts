@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeTexts } from './padSequences';
-import { defaultTokenizerConfig, fitTokenizer, textsToSequences, tokenize, tokenizerFromJson, tokenizerToJson } from './tokenizer';
+import { defaultTokenizerConfig, fitTokenizer, textsToSequences, tokenize } from './tokenizer';
+import { tokenizerFromJson, tokenizerToJson } from './tokenizerJson';
 import type { TokenizerConfig } from './tokenizer';
 import {
   chooseTokenizerMode,

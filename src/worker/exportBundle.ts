@@ -8,7 +8,7 @@ import { BUNDLE_FORMAT, type BundleMetadata, type ModelJson } from '../core/bund
 import { modelCard } from '../core/modelCard';
 import { predictPage } from '../core/predictPage';
 import { quantizeWeights, type WeightQuantization } from '../core/quantize';
-import { tokenizerToJson } from '../core/tokenizer';
+import { tokenizerToJson } from '../core/tokenizerJson';
 import { preprocessingMetadata } from '../core/tokenizerMode';
 import type { BundleFile } from '../protocol/messages';
 import type { ActiveModel } from './session';

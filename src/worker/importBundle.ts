@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { unzipSync } from 'fflate';
 import { checkBundle, uniqueName, type BundleParts, type CheckedBundle } from '../core/bundle';
 import { valueCount } from '../core/quantize';
-import { tokenizerFromJson } from '../core/tokenizer';
+import { tokenizerFromJson } from '../core/tokenizerJson';
 import type { SavedModelInfo } from '../protocol/messages';
 import { saveBundle, savedNames } from './library';
 import { session } from './session';

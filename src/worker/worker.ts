@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { summarizeModel } from '../core/modelShapes';
 import { encodeTexts } from '../core/padSequences';
-import { tokenizerFromJson, tokenizerToJson } from '../core/tokenizer';
+import { tokenizerFromJson, tokenizerToJson } from '../core/tokenizerJson';
 import { computePreprocessStats } from '../core/preprocessReport';
 import { assertNever, type FromWorker, type SavedModelInfo, type ToWorker } from '../protocol/messages';
 import { selectBackend } from './backend';
