@@ -3,6 +3,7 @@ import type { ModelSpec } from '../core/modelSpec';
 import type { TrainConfig } from '../core/trainConfig';
 import type { TokenizerOptions } from '../core/tokenizerMode';
 import type { TrainResult } from '../protocol/messages';
+import { patch, useStudio } from '../store/store';
 
 /** One finished training run, as kept in the browser's run history. */
 export interface RunRecord {
@@ -29,18 +30,36 @@ const db = () =>
     },
   }));
 
-export async function addRun(run: RunRecord): Promise<void> {
+async function addRun(run: RunRecord): Promise<void> {
   const d = await db();
   await d.put('runs', run);
   const keys = await d.getAllKeys('runs');
   for (const key of keys.slice(0, Math.max(0, keys.length - LIMIT))) await d.delete('runs', key);
 }
 
-/** Newest first. */
-export async function listRuns(): Promise<RunRecord[]> {
-  return (await (await db()).getAll('runs')).reverse();
+/** Keeps a finished run in the history (what trained, on what, and how it went). */
+export async function recordRun(result: TrainResult): Promise<void> {
+  const { model, train, data, preprocess } = useStudio.getState();
+  const { validation: _validation, confusion: _confusion, ...summary } = result;
+  try {
+    await addRun({ id: Date.now(), dataset: data.table?.name ?? '', spec: model.spec, config: train.config, tokenizer: preprocess.options, result: summary });
+    await refreshRuns();
+  } catch (error) {
+    patch('train', { error: `The run could not be kept in the history: ${(error as Error).message}` });
+  }
+}
+
+/** Reads the history into the store, newest first. */
+export async function refreshRuns(): Promise<void> {
+  try {
+    patch('train', { history: (await (await db()).getAll('runs')).reverse() });
+  } catch {
+    // Private windows may refuse IndexedDB: the history stays empty, training is unaffected.
+  }
 }
 
 export async function deleteRun(id: number): Promise<void> {
   await (await db()).delete('runs', id);
+  patch('train', { compare: useStudio.getState().train.compare.filter((c) => c !== id) });
+  await refreshRuns();
 }

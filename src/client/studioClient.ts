@@ -1,19 +1,19 @@
-import { patch, useStudio, type BatchPoint, type ExportScope, type SampleDataset } from '../store/store';
-import type { WeightQuantization } from '../core/quantize';
-import { downloadBundle, formatBytes } from './download';
+import { patch, useStudio, type BatchPoint, type SampleDataset } from '../store/store';
+import { ModelLibrary } from './modelLibrary';
 import { estimateCost } from '../core/modelCost';
-import { addRun, deleteRun, listRuns } from './runHistory';
-import { assertNever, type DatasetSource, type DatasetSummary, type FromWorker, type ToWorker, type TrainResult } from '../protocol/messages';
+import { recordRun } from './runHistory';
+import { assertNever, type DatasetSource, type DatasetSummary, type FromWorker, type ToWorker } from '../protocol/messages';
 import { statsRequestFor } from '../core/preprocessReport';
 import { AUTO_OPTIONS, type IngestOptions } from '../core/ingestFormat';
 
 /** Most per-batch points kept for the charts; older points are thinned to half when exceeded. */
 const MAX_BATCH_POINTS = 600;
 
-type Answer = Extract<FromWorker, { requestId: number }>;
+/** A worker answer to one request. */
+export type Answer = Extract<FromWorker, { requestId: number }>;
 type Pending = { resolve: (m: Answer) => void; reject: (e: Error) => void };
 /** A request message without its id: the client assigns it. */
-type Request = ToWorker extends infer M ? (M extends { requestId: number } ? Omit<M, 'requestId'> : never) : never;
+export type Request = ToWorker extends infer M ? (M extends { requestId: number } ? Omit<M, 'requestId'> : never) : never;
 
 /**
  * The one object that owns the studio worker. Components call its methods; worker events
@@ -35,6 +35,9 @@ export class StudioClient {
   private runCost = 0;
   /** Number of the newest Preprocess statistics request: answers to older ones are dropped. */
   private statsTicket = 0;
+
+  /** Saving, loading, exporting and importing models: the Export step's actions. */
+  readonly library = new ModelLibrary((message) => this.request(message));
 
   constructor() {
     this.worker = this.spawn();
@@ -135,7 +138,7 @@ export class StudioClient {
       case 'trainDone':
         if (message.runId !== runId) return;
         patch('train', { status: 'done', result: message.result });
-        void this.recordRun(message.result);
+        void recordRun(message.result);
         if (this.runCost && message.result.samplesPerSecond > 0) {
           patch('model', { calibration: { backend: message.result.backend, samplesPerSecond: message.result.samplesPerSecond, trainFlops: this.runCost } });
         }
@@ -340,32 +343,6 @@ export class StudioClient {
     }
   }
 
-  /** Keeps a finished run in the history (what trained, on what, and how it went). */
-  private async recordRun(result: TrainResult): Promise<void> {
-    const { model, train, data, preprocess } = useStudio.getState();
-    const { validation: _validation, confusion: _confusion, ...summary } = result;
-    try {
-      await addRun({ id: Date.now(), dataset: data.table?.name ?? '', spec: model.spec, config: train.config, tokenizer: preprocess.options, result: summary });
-      await this.refreshRuns();
-    } catch (error) {
-      patch('train', { error: `The run could not be kept in the history: ${(error as Error).message}` });
-    }
-  }
-
-  async refreshRuns(): Promise<void> {
-    try {
-      patch('train', { history: await listRuns() });
-    } catch {
-      // Private windows may refuse IndexedDB: the history stays empty, training is unaffected.
-    }
-  }
-
-  async deleteRun(id: number): Promise<void> {
-    await deleteRun(id);
-    patch('train', { compare: useStudio.getState().train.compare.filter((c) => c !== id) });
-    await this.refreshRuns();
-  }
-
   /** Times a few training steps of the current spec in the worker, to estimate epoch times. */
   async measureSpeed(): Promise<void> {
     const { model, train, data } = useStudio.getState();
@@ -406,122 +383,6 @@ export class StudioClient {
     } finally {
       patch('evaluate', { fileBusy: null });
     }
-  }
-
-  async refreshModels(): Promise<void> {
-    try {
-      const answer = await this.request({ type: 'listModels' });
-      if (answer.type === 'models') patch('exporting', { saved: answer.models, storage: answer.storage ?? null });
-    } catch (error) {
-      patch('exporting', { error: `Could not read saved models: ${(error as Error).message}`, scope: 'library' });
-    }
-  }
-
-  /** Saves the current model; `overwrite` replaces a saved model of that name (ask the user first). */
-  async save(name: string, overwrite = false): Promise<void> {
-    patch('exporting', { busy: 'Saving…', error: null, message: null, scope: 'save' });
-    try {
-      const answer = await this.request({ type: 'saveModel', name, overwrite });
-      if (answer.type === 'modelSaved') {
-        const active = useStudio.getState().exporting.active;
-        patch('exporting', { message: `Saved "${answer.model.name}" to this browser.`, active: active && { ...active, name: answer.model.name } });
-      }
-    } catch (error) {
-      patch('exporting', { error: (error as Error).message });
-    } finally {
-      patch('exporting', { busy: null });
-      // After a failure too: the list and the storage figures show what is really stored.
-      await this.refreshModels();
-    }
-  }
-
-  async loadModel(name: string): Promise<void> {
-    patch('exporting', { busy: `Loading "${name}"…`, error: null, message: null, scope: 'library' });
-    try {
-      const answer = await this.request({ type: 'loadModel', name });
-      if (answer.type === 'modelLoaded') {
-        patch('exporting', {
-          message: `Loaded "${name}": type a text in Evaluate to try it.`,
-          active: { name, source: 'loaded', classes: answer.model.classes, valAccuracy: answer.model.valAccuracy },
-        });
-        patch('evaluate', { prediction: null, predictError: null });
-      }
-    } catch (error) {
-      patch('exporting', { error: (error as Error).message });
-    } finally {
-      patch('exporting', { busy: null });
-    }
-  }
-
-  async deleteModel(name: string): Promise<void> {
-    try {
-      await this.request({ type: 'deleteModel', name });
-      patch('exporting', { message: `Deleted "${name}".`, error: null, scope: 'library' });
-      await this.refreshModels();
-    } catch (error) {
-      patch('exporting', { error: (error as Error).message, scope: 'library' });
-    }
-  }
-
-  /** Runs one Export-step action with its busy line, then its message or error, in `scope`. */
-  private async exportTask(scope: ExportScope, busy: string, run: () => Promise<string | null>): Promise<void> {
-    patch('exporting', { busy, error: null, message: null, scope });
-    try {
-      const message = await run();
-      patch('exporting', { message });
-    } catch (error) {
-      patch('exporting', { error: (error as Error).message });
-    } finally {
-      patch('exporting', { busy: null });
-    }
-  }
-
-  renameModel(name: string, newName: string): Promise<void> {
-    return this.exportTask('library', `Renaming "${name}"…`, async () => {
-      const answer = await this.request({ type: 'renameModel', name, newName });
-      await this.refreshModels();
-      if (answer.type !== 'modelSaved') return null;
-      const active = useStudio.getState().exporting.active;
-      if (active?.name === name) patch('exporting', { active: { ...active, name: answer.model.name } });
-      return `Renamed "${name}" to "${answer.model.name}".`;
-    });
-  }
-
-  duplicateModel(name: string): Promise<void> {
-    return this.exportTask('library', `Copying "${name}"…`, async () => {
-      const answer = await this.request({ type: 'duplicateModel', name });
-      await this.refreshModels();
-      return answer.type === 'modelSaved' ? `Copied "${name}" as "${answer.model.name}".` : null;
-    });
-  }
-
-  /** Collects the bundle in the worker, zips it on the page and starts the download. */
-  downloadModel(name: string, quantization: WeightQuantization): Promise<void> {
-    return this.exportTask('download', 'Preparing the download…', async () => {
-      const answer = await this.request({ type: 'exportModel', name, quantization });
-      if (answer.type !== 'bundleReady') return null;
-      const { fileName, bytes, notice } = await downloadBundle(name, answer.files);
-      return `Downloaded "${fileName}" (${formatBytes(bytes)}).${notice ? ` ${notice}` : ''}`;
-    });
-  }
-
-  /** Measures weights size and held-out accuracy for float32, float16 and 8-bit weights. */
-  previewQuantization(): Promise<void> {
-    return this.exportTask('download', 'Measuring float16 and 8-bit weights on the held-out texts…', async () => {
-      const model = useStudio.getState().exporting.active;
-      const answer = await this.request({ type: 'previewQuantization' });
-      if (answer.type === 'quantizationReport') patch('exporting', { quantization: { report: answer.report, model } });
-      return null;
-    });
-  }
-
-  /** Imports a downloaded .zip (or its files) into the library under `name` (empty: from the file). */
-  importModel(files: File[], name: string): Promise<void> {
-    return this.exportTask('import', `Importing ${files.length === 1 ? `"${files[0].name}"` : `${files.length} files`}…`, async () => {
-      const answer = await this.request({ type: 'importModel', files, name });
-      await this.refreshModels();
-      return answer.type === 'modelSaved' ? `Imported "${answer.model.name}" into the library: press Load to use it.` : null;
-    });
   }
 }
 

@@ -1,4 +1,5 @@
 import { studioClient } from '../client/studioClient';
+import { refreshRuns } from '../client/runHistory';
 import { specFromHash } from '../core/specJson';
 import { editSpec } from '../store/modelHistory';
 import { patch } from '../store/store';
@@ -8,8 +9,8 @@ export async function boot(): Promise<void> {
   const client = studioClient();
   applySharedSpec();
   const samples = await client.loadManifest();
-  void client.refreshModels();
-  void client.refreshRuns();
+  void client.library.refreshModels();
+  void refreshRuns();
   if (samples[0]) await client.loadSample(samples[0]);
 }
 

@@ -26,7 +26,7 @@ export function DownloadCard() {
   const choose = (next: WeightQuantization) => {
     setMode(next);
     // Measure before the user decides: size and accuracy change come with the choice.
-    if (next !== 'none' && !report && busy === null) void client.previewQuantization();
+    if (next !== 'none' && !report && busy === null) void client.library.previewQuantization();
   };
   return (
     <div className="card">
@@ -48,14 +48,14 @@ export function DownloadCard() {
         <QuantizationTable report={report} selected={mode} />
       ) : (
         <div className="row">
-          <button type="button" disabled={!active || busy !== null} onClick={() => void client.previewQuantization()}>
+          <button type="button" disabled={!active || busy !== null} onClick={() => void client.library.previewQuantization()}>
             Compare weight formats
           </button>
           <span className="hint">Weights size and accuracy on the held-out texts for float32, float16 and 8-bit.</span>
         </div>
       )}
       <div className="row">
-        <button type="button" className="primary" disabled={!active || busy !== null} onClick={() => void client.downloadModel(name, mode)}>
+        <button type="button" className="primary" disabled={!active || busy !== null} onClick={() => void client.library.downloadModel(name, mode)}>
           Download model
         </button>
         <span className="hint">Saved as “{name}.zip”.</span>

@@ -33,7 +33,7 @@ export function ImportCard() {
               const files = Array.from(e.target.files ?? []);
               if (files.length === 0) return;
               void studioClient()
-                .importModel(files, name)
+                .library.importModel(files, name)
                 .then(() => {
                   // Choosing the same file again must import again.
                   if (input.current) input.current.value = '';

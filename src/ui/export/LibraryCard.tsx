@@ -30,7 +30,7 @@ export function LibraryCard() {
         onConfirm={() => {
           const name = deleting;
           setDeleting(null);
-          if (name) void studioClient().deleteModel(name);
+          if (name) void studioClient().library.deleteModel(name);
         }}
         onCancel={() => setDeleting(null)}
       />

@@ -17,7 +17,7 @@ export function SaveCard() {
   const canSave = active !== null && busy === null && name !== '';
   const save = () => {
     if (saved.some((m) => m.name === name)) setReplacing(name);
-    else void studioClient().save(name);
+    else void studioClient().library.save(name);
   };
   return (
     <div className="card">
@@ -55,7 +55,7 @@ export function SaveCard() {
         onConfirm={() => {
           const target = replacing;
           setReplacing(null);
-          if (target) void studioClient().save(target, true);
+          if (target) void studioClient().library.save(target, true);
         }}
         onCancel={() => setReplacing(null)}
       />

@@ -31,7 +31,7 @@ export function SavedModelItem({ model: m, busy, onDelete }: SavedModelItemProps
           onSubmit={(e) => {
             e.preventDefault();
             setRenaming(false);
-            if (newName.trim() && newName.trim() !== m.name) void client.renameModel(m.name, newName.trim());
+            if (newName.trim() && newName.trim() !== m.name) void client.library.renameModel(m.name, newName.trim());
           }}
           onKeyDown={(e) => {
             if (e.key === 'Escape') setRenaming(false);
@@ -50,7 +50,7 @@ export function SavedModelItem({ model: m, busy, onDelete }: SavedModelItemProps
         </form>
       ) : (
         <div className="item-actions">
-          <button type="button" disabled={busy} onClick={() => void client.loadModel(m.name)}>
+          <button type="button" disabled={busy} onClick={() => void client.library.loadModel(m.name)}>
             Load
           </button>
           <button
@@ -63,7 +63,7 @@ export function SavedModelItem({ model: m, busy, onDelete }: SavedModelItemProps
           >
             Rename
           </button>
-          <button type="button" disabled={busy} onClick={() => void client.duplicateModel(m.name)}>
+          <button type="button" disabled={busy} onClick={() => void client.library.duplicateModel(m.name)}>
             Duplicate
           </button>
           <button type="button" disabled={busy} onClick={() => onDelete(m.name)}>

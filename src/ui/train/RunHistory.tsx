@@ -1,6 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { studioClient } from '../../client/studioClient';
-import type { RunRecord } from '../../client/runHistory';
+import { deleteRun, type RunRecord } from '../../client/runHistory';
 import { diffConfigs } from '../../core/runDiff';
 import { patch, useStudio } from '../../store/store';
 import { LineChart, type Series } from '../charts/LineChart';
@@ -47,7 +46,7 @@ export function RunHistory() {
                   <td>{run.result.backend}</td>
                   <td className="num">{(run.result.durationMs / 1000).toFixed(1)} s</td>
                   <td>
-                    <button type="button" className="link" aria-label={`Delete the run of ${when(run.id)}`} onClick={() => void studioClient().deleteRun(run.id)}>
+                    <button type="button" className="link" aria-label={`Delete the run of ${when(run.id)}`} onClick={() => void deleteRun(run.id)}>
                       Delete
                     </button>
                   </td>
