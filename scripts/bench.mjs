@@ -41,7 +41,7 @@ function stepOf(text) {
   return m ? (Number(m[1]) - 1) * Number(m[3]) + Number(m[2]) : null;
 }
 
-async function measure({ preset, sample, backend, webgpu }) {
+async function measure({ preset, sample, backend, webgpu, fused }) {
   const browser = await chromium.launch({ executablePath, args: [...(webgpu ? ['--enable-unsafe-webgpu'] : []), ...BASE_ARGS] });
   try {
     const page = await browser.newPage();
@@ -59,6 +59,7 @@ async function measure({ preset, sample, backend, webgpu }) {
     const mflop = Number(/([\d.]+) MFLOP per text to train/.exec(await page.getByRole('region', { name: 'Model summary' }).innerText())?.[1] ?? NaN);
     await page.getByRole('tab', { name: /^Train/ }).click();
     await page.getByRole('combobox', { name: 'Backend' }).selectOption(backend);
+    await page.getByLabel(/Fused convolution \+ max-pool/).setChecked(fused);
     const batchSize = Number(await page.getByRole('spinbutton', { name: 'Batch size' }).inputValue());
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     const status = page.getByRole('status', { name: 'Training status' });
@@ -79,24 +80,29 @@ async function measure({ preset, sample, backend, webgpu }) {
     const used = /on (\w+)/.exec(last.text)?.[1] ?? '?';
     await page.getByRole('button', { name: 'Stop', exact: true }).click().catch(() => undefined);
     const samplesPerSecond = (steps * batchSize) / ((last.t - first.t) / 1000);
-    return { preset, backend: used, batchSize, steps, samplesPerSecond, gflops: (samplesPerSecond * mflop) / 1000 };
+    return { preset, backend: used, fused, batchSize, steps, samplesPerSecond, gflops: (samplesPerSecond * mflop) / 1000 };
   } finally {
     await browser.close();
   }
 }
 
 await waitForServer();
+// Each preset on each backend, with the fused convolution + max-pool step and without it, side by side.
+// BENCH_BACKENDS=cpu,webgpu narrows the backends (default all three).
+const BACKENDS = (process.env.BENCH_BACKENDS ?? 'webgpu,webgl,cpu').split(',');
 const runs = ['Tiny', 'Keras text CNN'].flatMap((preset) =>
-  ['webgpu', 'webgl', 'cpu'].map((backend) => ({ preset, sample: 'SpamAssassin', backend, webgpu: backend === 'webgpu' })),
+  BACKENDS.flatMap((backend) =>
+    [true, false].map((fused) => ({ preset, sample: 'SpamAssassin', backend, webgpu: backend === 'webgpu', fused })),
+  ),
 );
 console.log(`Training speed, headless Chromium (${executablePath ?? 'playwright chromium'}), SpamAssassin sample, ${MEASURE_MS / 1000} s steady state each`);
-console.log('preset              backend  batch  batches  samples/s  GFLOP/s (training, forward + backward)');
+console.log('preset              backend  step      batch  batches  samples/s  GFLOP/s (training FLOPs of the standard layers ÷ time)');
 for (const run of runs) {
   try {
     const r = await measure(run);
-    console.log(`${r.preset.padEnd(20)}${r.backend.padEnd(9)}${String(r.batchSize).padStart(5)}${String(r.steps).padStart(9)}${r.samplesPerSecond.toFixed(1).padStart(11)}${r.gflops.toFixed(3).padStart(9)}`);
+    console.log(`${r.preset.padEnd(20)}${r.backend.padEnd(9)}${(r.fused ? 'fused' : 'standard').padEnd(9)}${String(r.batchSize).padStart(5)}${String(r.steps).padStart(9)}${r.samplesPerSecond.toFixed(1).padStart(11)}${r.gflops.toFixed(3).padStart(9)}`);
   } catch (error) {
-    console.log(`${run.preset.padEnd(20)}${run.backend.padEnd(9)} failed: ${error.message.split('\n')[0]}`);
+    console.log(`${run.preset.padEnd(20)}${run.backend.padEnd(9)}${(run.fused ? 'fused' : 'standard').padEnd(9)} failed: ${error.message.split('\n')[0]}`);
   }
 }
 // Ingest: a 100,000-row CSV uploaded through the UI (BENCH_INGEST=0 skips it).

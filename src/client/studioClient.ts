@@ -104,6 +104,7 @@ export class StudioClient {
           status: 'training',
           backend: message.backend,
           counts: { train: message.trainCount, validation: message.valCount },
+          fused: message.fused,
           progress: { epoch: 1, batch: 0, batchesPerEpoch: message.batchesPerEpoch, samplesPerSecond: 0, step: 0, startedAt: performance.now() },
         });
         return;

@@ -26,6 +26,11 @@ export interface TrainConfig {
   earlyStopping?: EarlyStoppingConfig;
   /** "balanced" weighs each class' loss by n / (classes × its count), as scikit-learn does. */
   classWeights?: 'none' | 'balanced';
+  /**
+   * Train "Conv1D → global max pooling" with the fused sparse gradient where the architecture
+   * allows it (absent: on). The saved model is the same standard layers either way.
+   */
+  fused?: boolean;
 }
 
 export type LearningRateSchedule = 'constant' | 'step' | 'exponential' | 'cosine';

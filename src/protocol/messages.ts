@@ -220,7 +220,16 @@ export type FromWorker =
   | { type: 'tableLoaded'; requestId: number; table: TableInfo }
   | ({ type: 'loadProgress'; /** The requestId of the loadDataset it reports on. */ loadId: number } & LoadProgress)
   | { type: 'datasetReady'; requestId: number; summary: DatasetSummary }
-  | { type: 'trainStarted'; runId: number; backend: BackendInfo; trainCount: number; valCount: number; batchesPerEpoch: number }
+  | {
+      type: 'trainStarted';
+      runId: number;
+      backend: BackendInfo;
+      trainCount: number;
+      valCount: number;
+      batchesPerEpoch: number;
+      /** null when the fused convolution + max-pool step trains; otherwise why the standard path does. */
+      fused: string | null;
+    }
   | {
       type: 'batch';
       runId: number;

@@ -82,6 +82,8 @@ export interface TrainSlice {
   epochs: EpochMetrics[];
   progress: { epoch: number; batch: number; batchesPerEpoch: number; samplesPerSecond: number; step: number; startedAt: number } | null;
   counts: { train: number; validation: number } | null;
+  /** For the current run: null when the fused convolution + max-pool step trains, else why not. */
+  fused: string | null;
   result: TrainResult | null;
   error: string | null;
   /** Finished runs kept in IndexedDB, newest first; ids of those picked for comparison. */
@@ -191,6 +193,7 @@ export function initialState(): StudioState {
       epochs: [],
       progress: null,
       counts: null,
+      fused: null,
       result: null,
       error: null,
       history: [],

@@ -31,6 +31,8 @@ export interface TrainLoopOptions {
   onEpochStart?: (epoch: number) => void;
   /** Stop on a plateau and/or go back to the best epoch's weights. */
   earlyStopping?: EarlyStoppingConfig;
+  /** One optimizer step on a batch, returning [loss, accuracy]; default model.trainOnBatch. */
+  step?: (xs: tf.Tensor2D, ys: tf.Tensor2D) => Promise<[number, number]>;
 }
 
 /** How a run ended: all epochs, the user's Stop, or early stopping. */
@@ -163,7 +165,7 @@ export async function trainLoop(
       const end = Math.min(order.length, start + options.batchSize);
       const t0 = performance.now();
       const { xs, ys } = gatherRows(data, order, start, end);
-      const [loss, accuracy] = (await model.trainOnBatch(xs, ys)) as number[];
+      const [loss, accuracy] = options.step ? await options.step(xs, ys) : ((await model.trainOnBatch(xs, ys)) as number[]);
       tf.dispose([xs, ys]);
       const ms = performance.now() - t0;
       trainingMs += ms;

@@ -9,7 +9,7 @@ function fmtTime(seconds: number): string {
 
 /** "Training progress" and the "Training status" line, which always names the backend. */
 export function TrainingStatus() {
-  const { status, backend, progress, epochs, error, counts } = useStudio(
+  const { status, backend, progress, epochs, error, counts, fused } = useStudio(
     useShallow((s) => ({
       status: s.train.status,
       backend: s.train.backend,
@@ -17,6 +17,7 @@ export function TrainingStatus() {
       epochs: s.train.config.epochs,
       error: s.train.error,
       counts: s.train.counts,
+      fused: s.train.fused,
     })),
   );
   const totalSteps = progress ? progress.batchesPerEpoch * epochs : 0;
@@ -52,6 +53,7 @@ export function TrainingStatus() {
       <p role="status" aria-label="Training status" className={`status status-${status}`}>
         {text}
         {counts && status !== 'idle' ? ` Training on ${counts.train.toLocaleString('en-US')} texts, validating on ${counts.validation.toLocaleString('en-US')}.` : ''}
+        {counts && status !== 'idle' ? (fused === null ? ' Fused convolution + max-pool step.' : ` Standard layers (fused step not used: ${fused}).`) : ''}
       </p>
       {error && (
         <p role="alert" className="error">

@@ -50,6 +50,10 @@ export function AdvancedSettings({ config, disabled, problem, onChange }: Props)
         <input type="checkbox" checked={early.restoreBest} onChange={(e) => setEarly({ restoreBest: e.target.checked })} />
         Keep the best epoch's weights (on Stop and after early stopping)
       </label>
+      <label className="check">
+        <input type="checkbox" checked={config.fused !== false} onChange={(e) => onChange({ fused: e.target.checked })} />
+        Fused convolution + max-pool training step (sparse gradient; same model, faster)
+      </label>
       <SelectField
         label="Class weights"
         value={config.classWeights ?? 'none'}
