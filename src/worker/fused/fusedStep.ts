@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Conv1DLayer, ModelSpec } from '../../core/modelSpec';
-import { convMaxPool } from './convMaxPool';
+import { disposeWinners, findWinners, pooledFromWinners, type Winners } from './windowMax';
 
 /**
  * Why the fused training step cannot be used for a spec, or null when it can: the first layer
@@ -33,7 +33,7 @@ function penalties(model: tf.LayersModel, spec: ModelSpec): tf.Scalar | null {
 
 /**
  * A training step that computes the same loss and gradients as `model.trainOnBatch`, with the
- * convolution + global max pooling fused (see convMaxPool). It trains the model's own variables,
+ * convolution + global max pooling trained through the winning windows only (see windowMax). It trains the model's own variables,
  * so the model stays the standard Keras layers: saving, export and prediction do not change.
  */
 export function makeFusedStep(
@@ -47,15 +47,17 @@ export function makeFusedStep(
   const convLayers = conv.kernelSizes.map((k, b) => model.getLayer(conv.kernelSizes.length > 1 ? `conv1d_0_k${k}_${b}` : 'conv1d_0'));
   const head = [...spec.layers.slice(2).map((l, j) => model.getLayer(`${l.kind}_${j + 2}`)), model.getLayer('output')];
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  const weightsOf = (layer: tf.layers.Layer) => layer.trainableWeights.map((w) => w.read()) as [tf.Tensor3D, tf.Tensor1D];
   return async (xs, ys) => {
     let accuracy: tf.Tensor | null = null;
+    // Off the tape: the dense forward convolution picks each pair's winning window.
+    const offTape = embedding.apply(xs) as tf.Tensor3D;
+    const winners: Winners[] = convLayers.map((layer) => findWinners(offTape, ...weightsOf(layer), conv.activation));
+    offTape.dispose();
     const cost = optimizer.minimize(
       () => {
         const embedded = embedding.apply(xs) as tf.Tensor3D;
-        const pooled = convLayers.map((layer) => {
-          const [kernel, bias] = layer.trainableWeights.map((w) => w.read());
-          return convMaxPool(embedded, kernel as tf.Tensor3D, bias as tf.Tensor1D, conv.activation);
-        });
+        const pooled = convLayers.map((layer, b) => pooledFromWinners(embedded, ...weightsOf(layer), conv.activation, winners[b]));
         let h: tf.Tensor = pooled.length > 1 ? tf.concat(pooled, 1) : pooled[0];
         for (const layer of head) h = layer.apply(h, { training: true }) as tf.Tensor;
         accuracy = tf.keep(tf.mean(tf.cast(tf.equal(tf.argMax(h, 1), tf.argMax(ys, 1)), 'float32')));
@@ -66,6 +68,7 @@ export function makeFusedStep(
       true,
       variables,
     )!;
+    winners.forEach(disposeWinners);
     const [l, a] = await Promise.all([cost.data(), accuracy!.data()]);
     tf.dispose([cost, accuracy!]);
     return [l[0], a[0]];
