@@ -52,10 +52,16 @@ export async function runTraining(
   const classWeights = config.classWeights === 'balanced' ? balancedClassWeights(labels, split.train, dataset.classes.length) : null;
   const loss = classWeights ? weightedCrossEntropy(classWeights) : tf.metrics.categoricalCrossentropy;
   model.compile({ optimizer, loss: classWeights ? loss : 'categoricalCrossentropy', metrics: ['accuracy'] });
-  // Verified equal to the standard layers on CPU and WebGL. On WebGPU (tfjs 4.22) even the
-  // standard op sequence gave wrong values in the same check, so it stays on the standard path.
+  // Used where it is verified and faster: CPU. On WebGL it is exact but slower (tfjs' WebGL
+  // scatter-add is O(rows × segments)); on WebGPU it is not verified yet (see README).
   const fusedReason =
-    config.fused === false ? 'turned off' : backend.name === 'webgpu' ? 'not yet verified on WebGPU' : fusedUnsupported(spec);
+    config.fused === false
+      ? 'turned off'
+      : backend.name === 'webgl'
+        ? 'slower on WebGL, whose scatter-add is O(rows × segments)'
+        : backend.name === 'webgpu'
+          ? 'not yet verified on WebGPU'
+          : fusedUnsupported(spec);
   const step = fusedReason === null ? makeFusedStep(model, spec, optimizer, loss) : undefined;
   const control = { paused: false, stopRequested: false, wake: null };
   session.run = { id: runId, control };
