@@ -14,21 +14,11 @@ import { execSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 as random } from './lib/mulberry32.mjs';
 
 const ROWS = Number(process.env.BENCH_INGEST_ROWS ?? 100_000);
 const OUT = resolve('node_modules/.tmp/bench-ingest');
 
-/** mulberry32, so every run reads the same file. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = 'the a of and to in is was for on that with as it at by from this be are or an have not had but were which their has one more they been also its new when after who other first can would time two people into most years some there about than only over may up made these so'.split(' ');
 const TOPICS = ['sports', 'technology', 'cooking', 'weather', 'politics', 'music'];

@@ -7,6 +7,7 @@
 import { build } from 'vite';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
+import { mulberry32 as random } from './lib/mulberry32.mjs';
 
 const N = Number(process.env.BENCH_TEXTS ?? 100_000);
 const MAXLEN = 200;
@@ -31,17 +32,6 @@ const { fitTokenizer } = await import(pathToFileURL(`${OUT}/tokenizer.mjs`).href
 const { encodeTexts } = await import(pathToFileURL(`${OUT}/padSequences.mjs`).href);
 const { tokenizerConfigFor, defaultTokenizerOptions } = await import(pathToFileURL(`${OUT}/tokenizerMode.mjs`).href);
 
-/** mulberry32, so every run measures the same texts. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Zipf-like pick from `words`: frequent words first, a long tail of rare ones. */
 const zipf = (rnd, words) => words[Math.min(words.length - 1, Math.floor(words.length ** rnd() - 1))];

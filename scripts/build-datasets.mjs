@@ -24,6 +24,7 @@ import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from './lib/mulberry32.mjs';
 
 const started = performance.now();
 const SCRIPT_PATH = fileURLToPath(import.meta.url);
@@ -52,17 +53,6 @@ const SOTU_FIRST_YEAR = 1913;
 // Small helpers: PRNG, text sanitising, CSV
 // ---------------------------------------------------------------------------------------------
 
-/** mulberry32, same as src/core/random.ts: floats in [0, 1). */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffleInPlace(items, random) {
   for (let i = items.length - 1; i > 0; i--) {
