@@ -151,7 +151,7 @@ test.describe.serial('export and import', () => {
         await expect(result).toContainText('Predicted:');
         const probs = JSON.parse((await result.getAttribute('data-probabilities'))!) as number[];
         expect(await result.getAttribute('data-top-class')).toBe(metadata.labels[trained[i].indexOf(Math.max(...trained[i]))]);
-        // Another backend (tfjs' WebGL or CPU instead of WebGPU): equal up to float rounding.
+        // Another backend (tfjs' CPU instead of WebGPU): equal up to float rounding.
         expectClose([probs], [trained[i]], 1e-4);
       }
       expect(standaloneErrors).toEqual([]);

@@ -91,6 +91,9 @@ const PAGE_SCRIPT = String.raw`
       throw new Error('Browsers do not let a page opened from file:// read the model files next to it. Serve this folder, e.g. "python3 -m http.server 8000", then open http://localhost:8000/predict.html.');
     }
     if (typeof tf === 'undefined') throw new Error('tf.min.js did not load: keep it in the same folder as predict.html.');
+    // One text at a time is quick on the CPU, and float32 there everywhere: WebGL may compute in
+    // half precision (seen: probabilities 0.004 off the studio's).
+    await tf.setBackend('cpu');
     var parts = await Promise.all([tf.loadLayersModel('model.json'), json('tokenizer.json'), json('metadata.json')]);
     state = { model: parts[0], tokenizer: readTokenizer(parts[1]), meta: parts[2] };
     $('status').textContent = 'Ready: ' + state.meta.labels.length + ' classes, TensorFlow.js ' + tf.version.tfjs + ' on ' + tf.getBackend() + '.';
