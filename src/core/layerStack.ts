@@ -85,3 +85,11 @@ export function replaceLayer(spec: ModelSpec, index: number, layer: LayerSpec): 
   layers[index] = layer;
   return withLayers(spec, layers);
 }
+
+/** Parses "3, 4, 5" into kernel sizes; null when any entry is not a positive whole number. */
+export function parseKernelSizes(text: string): number[] | null {
+  const parts = text.split(/[\s,;]+/).filter(Boolean);
+  if (parts.length === 0) return null;
+  const sizes = parts.map(Number);
+  return sizes.every((k) => Number.isInteger(k) && k > 0) ? sizes : null;
+}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { summarizeModel } from '../core/modelShapes';
 import type { ModelSpec } from '../core/modelSpec';
 import { PRESETS } from '../core/presets';
-import { setDenseUnits, setDropout, setFilters, setKernelSizes } from '../core/specEdits';
+import { insertLayer, removeLayer, replaceLayer } from '../core/layerStack';
 import { buildModel } from './buildModel';
 
 const keras = PRESETS.find((p) => p.id === 'keras-text-cnn')!.spec;
@@ -12,9 +12,9 @@ const tiny = PRESETS.find((p) => p.id === 'tiny')!.spec;
 const cases: [string, ModelSpec, number][] = [
   ...PRESETS.map((p): [string, ModelSpec, number] => [`preset ${p.name}`, p.spec, 2]),
   ['Tiny with 7 classes', tiny, 7],
-  ['Keras text CNN with 64 filters', setFilters(keras, 64), 3],
-  ['Tiny with kernel sizes 2, 3, 4 side by side', setKernelSizes(tiny, [2, 3, 4]), 4],
-  ['Tiny with dropout 0.3 and no dense layer', setDenseUnits(setDropout(tiny, 0.3), 0), 2],
+  ['Keras text CNN with 64 filters', replaceLayer(keras, 0, { kind: 'conv1d', filters: 64, kernelSizes: [5], activation: 'relu' }), 3],
+  ['Tiny with kernel sizes 2, 3, 4 side by side', replaceLayer(tiny, 0, { kind: 'conv1d', filters: 32, kernelSizes: [2, 3, 4], activation: 'relu' }), 4],
+  ['Tiny with dropout 0.3 and no dense layer', insertLayer(removeLayer(tiny, 2), { kind: 'dropout', rate: 0.3 }), 2],
   [
     'same padding, stride 2, max pooling, batch norm, L1/L2 and a frozen embedding',
     {
