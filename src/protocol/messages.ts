@@ -121,7 +121,6 @@ export interface TrainResult {
   durationMs: number;
   samplesPerSecond: number;
   backend: BackendName;
-  stoppedEarly: boolean;
   /** 'user': Stop was pressed; 'early': early stopping ended the run. */
   stopReason: 'completed' | 'user' | 'early';
   /** Set when the model went back to the weights of this (best) epoch. */

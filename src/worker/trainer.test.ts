@@ -100,7 +100,7 @@ describe('trainLoop on the tfjs CPU backend', () => {
       onPause: () => {},
       onResume: () => {},
     });
-    expect(result.stoppedEarly).toBe(true);
+    expect(result.stopReason).toBe('user');
     expect(result.epochs).toHaveLength(1);
     expect(batches).toBe(6 + 3);
     model.dispose();

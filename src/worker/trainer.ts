@@ -40,7 +40,6 @@ export type StopReason = 'completed' | 'user' | 'early';
 
 export interface TrainLoopResult {
   epochs: EpochMetrics[];
-  stoppedEarly: boolean;
   stopReason: StopReason;
   /** The epoch whose weights the model holds at the end when best weights were restored. */
   restoredEpoch: number | null;
@@ -137,7 +136,7 @@ export async function trainLoop(
       restoredEpoch = stopper.bestEpoch;
     }
     if (best) tf.dispose(best);
-    return { epochs, stoppedEarly: stopReason !== 'completed', stopReason, restoredEpoch, samplesSeen, trainingMs };
+    return { epochs, stopReason, restoredEpoch, samplesSeen, trainingMs };
   };
   const random = mulberry32(options.seed ^ 0x9e3779b9);
   const order = Int32Array.from(train);

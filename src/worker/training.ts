@@ -107,7 +107,6 @@ export async function runTraining(
       durationMs: performance.now() - started,
       samplesPerSecond: loop.trainingMs > 0 ? loop.samplesSeen / (loop.trainingMs / 1000) : 0,
       backend: backend.name,
-      stoppedEarly: loop.stoppedEarly,
       stopReason: loop.stopReason,
       restoredEpoch: loop.restoredEpoch,
       trainCount: split.train.length,

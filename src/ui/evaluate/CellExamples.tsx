@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { cellMembers } from '../../core/evaluation';
 import type { Cell } from './ConfusionMatrix';
 import { useTexts } from './useTexts';
-import { pct, type SplitReport } from './useSplitReport';
+import type { SplitReport } from './useSplitReport';
+import { percent as pct } from '../format';
 
 const SHOWN = 50;
 

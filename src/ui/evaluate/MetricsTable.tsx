@@ -1,5 +1,5 @@
 import type { SplitReport } from './useSplitReport';
-import { pct } from './useSplitReport';
+import { percent as pct } from '../format';
 
 /** "Per-class metrics": precision, recall, F1 and support, with macro and weighted averages. */
 export function MetricsTable({ report: r }: { report: SplitReport }) {

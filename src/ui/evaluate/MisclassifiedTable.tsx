@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { misclassified, type Misclassified } from '../../core/evaluation';
 import { useTexts } from './useTexts';
-import { pct, type SplitReport } from './useSplitReport';
+import type { SplitReport } from './useSplitReport';
+import { percent as pct } from '../format';
 
 const LIMIT = 500;
 type SortKey = 'confidence' | 'truth' | 'predicted';

@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { averagePrecision, positiveScores, precisionRecallCurve } from '../../core/evaluation';
 import { patch, useStudio } from '../../store/store';
 import { LineChart } from '../charts/LineChart';
-import { pct, type SplitReport } from './useSplitReport';
+import type { SplitReport } from './useSplitReport';
+import { percent as pct } from '../format';
 
 /** Two classes: the precision–recall curve and a movable decision threshold. */
 export function ThresholdView({ report }: { report: SplitReport }) {

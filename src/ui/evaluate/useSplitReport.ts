@@ -20,5 +20,3 @@ export function useSplitReport() {
 }
 
 export type SplitReport = NonNullable<ReturnType<typeof useSplitReport>>;
-
-export const pct = (x: number) => `${(x * 100).toFixed(1)}%`;

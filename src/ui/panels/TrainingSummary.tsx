@@ -1,6 +1,5 @@
 import type { TrainResult } from '../../protocol/messages';
-
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+import { percent as pct } from '../format';
 
 /** "Training summary": the numbers that say whether the run worked. */
 export function TrainingSummary({ result }: { result: TrainResult }) {

@@ -3,9 +3,9 @@ import { deleteRun, type RunRecord } from '../../client/runHistory';
 import { diffConfigs } from '../../core/runDiff';
 import { patch, useStudio } from '../../store/store';
 import { LineChart, type Series } from '../charts/LineChart';
+import { percent as pct } from '../format';
 
 const COLORS = ['#2563eb', '#ea580c', '#16a34a', '#9333ea', '#db2777', '#0891b2'];
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const when = (id: number) => new Date(id).toLocaleString();
 
 /** Every finished run, kept in IndexedDB: pick some to overlay their curves and diff their settings. */
