@@ -3,23 +3,18 @@
  * card (not imported by the app).
  */
 import { BUNDLE_FORMAT, type BundleMetadata, type BundleParts, type ModelJson } from './bundle';
+import { findPreset } from './presets';
 import { defaultTrainConfig } from './trainConfig';
+
+/** The Tiny preset's architecture: the fixture is a Tiny model. */
+const TINY = findPreset('tiny')!.spec;
 
 export function fixtureMetadata(overrides: Partial<BundleMetadata> = {}): BundleMetadata {
   return {
     format: BUNDLE_FORMAT,
     labels: ['sport', 'business', 'tech', 'politics'],
     preprocessing: { sequenceLength: 40, padding: 'pre', truncating: 'pre', tokenizer: 'keras' },
-    spec: {
-      vocabSize: 2000,
-      sequenceLength: 40,
-      embeddingDim: 16,
-      layers: [
-        { kind: 'conv1d', filters: 32, kernelSizes: [3], activation: 'relu' },
-        { kind: 'globalMaxPool' },
-        { kind: 'dense', units: 32, activation: 'relu' },
-      ],
-    },
+    spec: { ...TINY, layers: TINY.layers.map((l) => (l.kind === 'conv1d' ? { ...l, kernelSizes: [...l.kernelSizes] } : { ...l })) },
     training: { ...defaultTrainConfig(), epochs: 3 },
     metrics: {
       valAccuracy: 0.875,
