@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { engineWasm } from './vite-engine-wasm';
 
 /**
  * Serves the installed TensorFlow.js browser build at vendor/tf.min.js (dev) and emits it there
@@ -25,7 +26,7 @@ function vendorTfjs(): Plugin {
 
 export default defineConfig({
   plugins: [react(), vendorTfjs()],
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [engineWasm()] },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
