@@ -2,7 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { engineWasm } from './vite-engine-wasm';
+import { engineWasm } from './vite-engine-wasm.ts';
 
 /**
  * Serves the installed TensorFlow.js browser build at vendor/tf.min.js (dev) and emits it there

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { engineWasm } from './vite-engine-wasm';
+import { engineWasm } from './vite-engine-wasm.ts';
 
 export default defineConfig({
   plugins: [engineWasm()],

@@ -6,6 +6,8 @@ async function startTraining(page: Page, epochs: string) {
   await expect(page.getByRole('region', { name: 'Dataset summary' })).toContainText('240 examples');
   await openStep(page, 'Train');
   await page.getByRole('spinbutton', { name: 'Epochs' }).fill(epochs);
+  // WebGPU, slow enough headless to pause mid-run (Auto would take the much faster WASM engine).
+  await page.getByRole('combobox', { name: 'Backend' }).selectOption('webgpu');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   const status = page.getByRole('status', { name: 'Training status' });
   await expect(status).toContainText(/batch [1-9]/);

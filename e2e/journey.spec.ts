@@ -28,6 +28,8 @@ test('sample → Tiny CNN on WebGPU → live charts → saved → survives reloa
   await openStep(page, 'Train');
   const status = page.getByRole('status', { name: 'Training status' });
   await expect(status).toContainText(/webgpu/i);
+  // Auto would take the WASM engine here (WebGPU is software-only headless): this journey is WebGPU's.
+  await page.getByRole('combobox', { name: 'Backend' }).selectOption('webgpu');
   await page.getByRole('spinbutton', { name: 'Epochs' }).fill('6');
   await observeLongTasks(page);
   await page.getByRole('button', { name: 'Train', exact: true }).click();
@@ -38,7 +40,7 @@ test('sample → Tiny CNN on WebGPU → live charts → saved → survives reloa
   const early = await chartPoints(page, 'Accuracy chart');
   await expect.poll(async () => (await chartPoints(page, 'Accuracy chart')).epoch, { timeout: 120_000 }).toBeGreaterThan(early.epoch);
   await expect.poll(async () => (await chartPoints(page, 'Loss chart')).batch).toBeGreaterThan(early.batch);
-  await expect(status).toContainText(/webgpu/i);
+  await expect(status).toContainText(/^Training on webgpu\b/);
 
   const trainingSummary = page.getByRole('region', { name: 'Training summary' });
   await expect(trainingSummary).toBeVisible({ timeout: 150_000 });

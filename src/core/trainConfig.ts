@@ -1,11 +1,14 @@
 /** How to train: plain JSON beside the ModelSpec, validated before a run starts. */
 
 export type OptimizerName = 'adam' | 'sgd' | 'rmsprop';
-/** Which tfjs backend trains; "auto" tries WebGPU, then WebGL, then CPU. */
-export type BackendChoice = 'auto' | 'webgpu' | 'webgl' | 'cpu';
+/**
+ * What trains: "auto" takes WebGPU on a hardware adapter, else the WASM engine where the model
+ * fits it, else the tfjs backend measured fastest; the others force one.
+ */
+export type BackendChoice = 'auto' | 'webgpu' | 'webgl' | 'cpu' | 'engine';
 
 export const OPTIMIZERS: readonly OptimizerName[] = ['adam', 'sgd', 'rmsprop'];
-export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'webgpu', 'webgl', 'cpu'];
+export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'webgpu', 'webgl', 'cpu', 'engine'];
 
 export interface TrainConfig {
   epochs: number;

@@ -15,15 +15,20 @@ import type { TokenizerOptions } from '../core/tokenizerMode';
 import type { PreprocessStats, PreprocessStatsRequest } from '../core/preprocessReport';
 import type { WeightQuantization } from '../core/quantize';
 
-export type BackendName = 'webgpu' | 'webgl' | 'cpu';
+/** The tfjs backends the studio starts. */
+export type TfjsBackendName = 'webgpu' | 'webgl' | 'cpu';
+/** What trains: a tfjs backend, or 'engine', the studio's own WebAssembly SIMD trainer. */
+export type BackendName = TfjsBackendName | 'engine';
 
-/** Which backend tfjs runs on, and why when it is not the first choice. */
+/** What trains, and why when it is not the first choice. */
 export interface BackendInfo {
   name: BackendName;
   /** Set when the backend is not the one asked for (or not WebGPU under "auto"): what failed. */
   fallbackReason: string | null;
-  /** Adapter description, e.g. "google swiftshader (software)". */
+  /** Adapter description, e.g. "google swiftshader (software)"; for the engine, its kernel build. */
   adapter: string | null;
+  /** When the engine trains: the tfjs backend that holds the model for evaluation and saving. */
+  evaluation?: TfjsBackendName;
 }
 
 /** Where a dataset comes from. A File is sent as is: structured clone passes a handle, not bytes. */

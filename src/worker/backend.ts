@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import type { BackendChoice } from '../core/trainConfig';
 import { registerCpuUnsortedSegmentSum } from './kernels/cpuUnsortedSegmentSum';
-import type { BackendInfo, BackendName } from '../protocol/messages';
+import type { BackendInfo, TfjsBackendName } from '../protocol/messages';
 
 /** The slice of the WebGPU API we read; the worker lib has no WebGPU types. */
 interface GpuAdapterLike {
@@ -13,7 +13,8 @@ interface GpuLike {
   requestAdapter(options?: { powerPreference?: string }): Promise<GpuAdapterLike | null>;
 }
 
-const ORDER: BackendName[] = ['webgpu', 'webgl', 'cpu'];
+/** The tfjs backends in Auto's order of preference. */
+export const ORDER: TfjsBackendName[] = ['webgpu', 'webgl', 'cpu'];
 
 function describeAdapter(adapter: GpuAdapterLike): string {
   const info = adapter.info ?? {};
@@ -23,8 +24,9 @@ function describeAdapter(adapter: GpuAdapterLike): string {
 }
 
 /** Tries one backend; returns null on success or the reason it cannot run here. */
-async function tryBackend(name: BackendName): Promise<{ reason: string | null; adapter: string | null }> {
+async function tryBackend(name: TfjsBackendName): Promise<{ reason: string | null; adapter: string | null }> {
   let adapter: string | null = null;
+  let software = false;
   if (name === 'webgpu') {
     const gpu = (navigator as unknown as { gpu?: GpuLike }).gpu;
     if (!gpu) {
@@ -41,6 +43,7 @@ async function tryBackend(name: BackendName): Promise<{ reason: string | null; a
       };
     }
     adapter = describeAdapter(found);
+    software = adapter.endsWith('(software)');
   }
   // setBackend can fail quietly: it resolves false and tfjs moves on to another backend.
   let ok = false;
@@ -54,6 +57,7 @@ async function tryBackend(name: BackendName): Promise<{ reason: string | null; a
   if (!ok || tf.getBackend() !== name) {
     return { reason: `tfjs could not initialise the ${name} backend (it is running on ${tf.getBackend() ?? 'none'} instead).`, adapter };
   }
+  currentSoftware = software;
   return { reason: null, adapter };
 }
 
@@ -61,7 +65,7 @@ async function tryBackend(name: BackendName): Promise<{ reason: string | null; a
  * Picks the backend for a choice: "auto" walks WebGPU → WebGL → CPU; a forced backend that
  * fails falls back the same way, and the reason travels with the result.
  */
-export function selectBackend(choice: BackendChoice): Promise<BackendInfo> {
+export function selectBackend(choice: BackendChoice): Promise<BackendInfo & { name: TfjsBackendName }> {
   // One switch at a time: a second call while tfjs is still starting a backend would see
   // getBackend() name it before it is ready ("backend 'webgpu' has not yet been initialized").
   const next = queue.then(() => switchBackend(choice));
@@ -71,8 +75,8 @@ export function selectBackend(choice: BackendChoice): Promise<BackendInfo> {
 
 let queue: Promise<unknown> = Promise.resolve();
 
-async function switchBackend(choice: BackendChoice): Promise<BackendInfo> {
-  const candidates = choice === 'auto' ? ORDER : [choice, ...ORDER.filter((b) => b !== choice)];
+async function switchBackend(choice: BackendChoice): Promise<BackendInfo & { name: TfjsBackendName }> {
+  const candidates = choice === 'auto' || choice === 'engine' ? ORDER : [choice, ...ORDER.filter((b) => b !== choice)];
   const reasons: string[] = [];
   for (const name of candidates) {
     if (tf.getBackend() === name && reasons.length === 0) {
@@ -89,3 +93,9 @@ async function switchBackend(choice: BackendChoice): Promise<BackendInfo> {
 }
 
 let currentAdapter: string | null = null;
+let currentSoftware = false;
+
+/** True when tfjs runs on WebGPU with a hardware adapter (not SwiftShader or another fallback). */
+export function onHardwareWebGpu(): boolean {
+  return tf.getBackend() === 'webgpu' && !currentSoftware;
+}

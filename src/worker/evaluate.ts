@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { FromWorker, HighlightedToken } from '../protocol/messages';
 import { textsToSequences } from '../core/tokenizer';
 import type { Split } from '../core/split';
-import { evaluateRows, type Encoded } from './trainer';
+import { evaluateRows, scoreRows, type Encoded } from './trainer';
 import type { ActiveModel } from './session';
 
 type Evaluated = Awaited<ReturnType<typeof evaluateRows>>;
@@ -18,9 +18,15 @@ export async function postEvaluation(
   split: Split,
   validation: Evaluated,
   post: (message: FromWorker, transfer?: Transferable[]) => void,
+  /** What predicts the test rows: the trainer's own forward pass (the WASM engine's), else the model. */
+  predict?: (rows: Int32Array) => Promise<Float32Array>,
 ): Promise<void> {
   if (!active) return;
-  const test = split.test.length ? await evaluateRows(active.model, data, split.test) : null;
+  const test = !split.test.length
+    ? null
+    : predict
+      ? scoreRows(await predict(split.test), data, split.test)
+      : await evaluateRows(active.model, data, split.test);
   const splits = [
     { name: 'validation' as const, rows: Int32Array.from(split.validation), truth: validation.truth, probs: validation.probs },
     ...(test ? [{ name: 'test' as const, rows: Int32Array.from(split.test), truth: test.truth, probs: test.probs }] : []),

@@ -4,7 +4,7 @@ import { mulberry32 } from '../core/random';
 import type { ModelSpec } from '../core/modelSpec';
 import { buildModel, makeOptimizer, setLearningRate, weightedCrossEntropy } from './buildModel';
 import type { EarlyStoppingConfig } from '../core/trainConfig';
-import { trainLoop, type Encoded, type RunControl } from './trainer';
+import { tfjsTrainee, trainLoop, type Encoded, type RunControl } from './trainer';
 
 const spec: ModelSpec = {
   vocabSize: 50,
@@ -37,7 +37,7 @@ async function run(epochs: number, seed: number, onEpoch: (epoch: number) => voi
   const optimizer = makeOptimizer('adam', 0.01);
   model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   const control: RunControl = { paused: false, stopRequested: false, wake: null };
-  const result = await trainLoop(model, data, range(0, 72), range(72, 96), control, {
+  const result = await trainLoop(tfjsTrainee(model), data, range(0, 72), range(72, 96), control, {
     epochs,
     batchSize: 16,
     seed,
@@ -88,7 +88,7 @@ describe('trainLoop on the tfjs CPU backend', () => {
     model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
     const control: RunControl = { paused: false, stopRequested: false, wake: null };
     let batches = 0;
-    const result = await trainLoop(model, data, range(0, 48), range(48, 64), control, {
+    const result = await trainLoop(tfjsTrainee(model), data, range(0, 48), range(48, 64), control, {
       epochs: 10,
       batchSize: 8,
       seed: 1,

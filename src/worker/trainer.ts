@@ -31,8 +31,44 @@ export interface TrainLoopOptions {
   onEpochStart?: (epoch: number) => void;
   /** Stop on a plateau and/or go back to the best epoch's weights. */
   earlyStopping?: EarlyStoppingConfig;
-  /** One optimizer step on a batch, returning [loss, accuracy]; default model.trainOnBatch. */
-  step?: (xs: tf.Tensor2D, ys: tf.Tensor2D) => Promise<[number, number]>;
+}
+
+/**
+ * What the loop trains: a tfjs model (tfjsTrainee) or the WASM engine (engine/engineTrainee).
+ * Snapshots are opaque copies of the weights, for going back to the best epoch.
+ */
+export interface Trainee<Snapshot = unknown> {
+  /** One optimizer step on rows[start, end) of data, returning [loss, accuracy]. */
+  step(data: Encoded, rows: Int32Array, start: number, end: number): Promise<[number, number]>;
+  /** Class probabilities of rows, row-major (rows × classes). */
+  predict(data: Encoded, rows: Int32Array): Promise<Float32Array>;
+  snapshot(): Snapshot;
+  restore(snapshot: Snapshot): void;
+  release(snapshot: Snapshot): void;
+}
+
+/**
+ * A tfjs layers model as a trainee: `model.trainOnBatch`, or `step` where given (the fused
+ * convolution + max-pool step) on the same model's variables.
+ */
+export function tfjsTrainee(
+  model: tf.LayersModel,
+  step?: (xs: tf.Tensor2D, ys: tf.Tensor2D) => Promise<[number, number]>,
+): Trainee<tf.Tensor[]> {
+  return {
+    async step(data, rows, start, end) {
+      const { xs, ys } = gatherRows(data, rows, start, end);
+      try {
+        return step ? await step(xs, ys) : ((await model.trainOnBatch(xs, ys)) as [number, number]);
+      } finally {
+        tf.dispose([xs, ys]);
+      }
+    },
+    predict: (data, rows) => predictRows(model, data, rows),
+    snapshot: () => model.getWeights().map((w) => w.clone()),
+    restore: (weights) => model.setWeights(weights),
+    release: (weights) => tf.dispose(weights),
+  };
 }
 
 /** How a run ended: all epochs, the user's Stop, or early stopping. */
@@ -48,7 +84,7 @@ export interface TrainLoopResult {
 }
 
 /** Yields to the worker's event loop so pause/stop messages are handled between batches. */
-const yieldToEvents = () =>
+export const yieldToEvents = (): Promise<void> =>
   new Promise<void>((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
@@ -89,7 +125,11 @@ export async function predictRows(model: tf.LayersModel, data: Encoded, rows: In
 
 /** Mean categorical cross-entropy, accuracy and confusion of a split. */
 export async function evaluateRows(model: tf.LayersModel, data: Encoded, rows: Int32Array) {
-  const probs = await predictRows(model, data, rows);
+  return scoreRows(await predictRows(model, data, rows), data, rows);
+}
+
+/** Loss, accuracy and confusion of predicted probabilities (rows × classes) against the rows' labels. */
+export function scoreRows(probs: Float32Array, data: Encoded, rows: Int32Array) {
   const K = data.classCount;
   const truth = new Int32Array(rows.length);
   const predicted = new Int32Array(rows.length);
@@ -116,8 +156,8 @@ export async function evaluateRows(model: tf.LayersModel, data: Encoded, rows: I
  * The training loop: seeded shuffle per epoch, one optimizer step per batch, validation after
  * every epoch. Pause waits between batches; stop ends after the current batch.
  */
-export async function trainLoop(
-  model: tf.LayersModel,
+export async function trainLoop<Snapshot>(
+  trainee: Trainee<Snapshot>,
   data: Encoded,
   train: Int32Array,
   validation: Int32Array,
@@ -126,16 +166,16 @@ export async function trainLoop(
 ): Promise<TrainLoopResult> {
   const stopper = options.earlyStopping ? new EarlyStopper(options.earlyStopping) : null;
   const keepBest = options.earlyStopping?.restoreBest ?? false;
-  let best: tf.Tensor[] | null = null;
+  let best: Snapshot | null = null;
   // Ends the run: with restoreBest, the model goes back to the best epoch's weights.
   const finish = (stopReason: StopReason): TrainLoopResult => {
     let restoredEpoch: number | null = null;
     const restore = stopReason !== 'completed' || (options.earlyStopping?.patience ?? 0) > 0;
     if (restore && best && stopper?.bestEpoch && stopper.bestEpoch !== epochs.length) {
-      model.setWeights(best);
+      trainee.restore(best);
       restoredEpoch = stopper.bestEpoch;
     }
-    if (best) tf.dispose(best);
+    if (best) trainee.release(best);
     return { epochs, stopReason, restoredEpoch, samplesSeen, trainingMs };
   };
   const random = mulberry32(options.seed ^ 0x9e3779b9);
@@ -163,9 +203,7 @@ export async function trainLoop(
       const start = b * options.batchSize;
       const end = Math.min(order.length, start + options.batchSize);
       const t0 = performance.now();
-      const { xs, ys } = gatherRows(data, order, start, end);
-      const [loss, accuracy] = options.step ? await options.step(xs, ys) : ((await model.trainOnBatch(xs, ys)) as number[]);
-      tf.dispose([xs, ys]);
+      const [loss, accuracy] = await trainee.step(data, order, start, end);
       const ms = performance.now() - t0;
       trainingMs += ms;
       if (!Number.isFinite(loss)) {
@@ -181,13 +219,13 @@ export async function trainLoop(
       seen += n;
       options.onBatch({ epoch, batch: b + 1, step, loss, accuracy, samplesPerSecond: samplesSeen / (trainingMs / 1000) });
     }
-    const val = await evaluateRows(model, data, validation);
+    const val = scoreRows(await trainee.predict(data, validation), data, validation);
     const metrics: EpochMetrics = { epoch, loss: lossSum / seen, accuracy: correctSum / seen, valLoss: val.loss, valAccuracy: val.accuracy };
     epochs.push(metrics);
     options.onEpoch(metrics);
     if (stopper?.update(epoch, metrics) && keepBest) {
-      if (best) tf.dispose(best);
-      best = model.getWeights().map((w) => w.clone());
+      if (best) trainee.release(best);
+      best = trainee.snapshot();
     }
     if (stopper?.shouldStop) return finish('early');
   }

@@ -5,10 +5,15 @@ import { resolveTokenizer } from '../core/tokenizerMode';
 import { encodeTexts } from '../core/padSequences';
 import { validateModelSpec } from '../core/modelSpec';
 import type { FromWorker, TrainRequest } from '../protocol/messages';
-import { selectBackend } from './backend';
+import { chooseTrainer } from './trainerChoice';
+import { enginePlan } from '../core/enginePlan';
+import { mulberry32 } from '../core/random';
+import { TextCnnEngine } from './engine/engine';
+import { loadKernel } from './engine/kernelModule';
+import { engineTrainee, readWeights, writeWeights } from './engine/engineTrainee';
 import { buildModel, makeOptimizer, setLearningRate, weightedCrossEntropy } from './buildModel';
 import { balancedClassWeights, defaultEarlyStopping, learningRateAt, validateTrainConfig } from '../core/trainConfig';
-import { evaluateRows, trainLoop, type Encoded } from './trainer';
+import { scoreRows, tfjsTrainee, trainLoop, type Encoded, type Trainee } from './trainer';
 import { postEvaluation } from './evaluate';
 import { fusedUnsupported, makeFusedStep } from './fused/fusedStep';
 import { fingerprint, session } from './session';
@@ -29,7 +34,7 @@ export async function runTraining(
   const problems = [...validateModelSpec(spec, dataset.classes.length), ...validateTrainConfig(config)];
   if (problems.length) throw new Error(problems.map((p) => p.message).join(' '));
 
-  const backend = await selectBackend(config.backend);
+  const backend = await chooseTrainer(config.backend, spec, dataset.classes.length);
   session.backend = backend;
   post({ type: 'backend', info: backend });
 
@@ -50,19 +55,40 @@ export async function runTraining(
   const model = buildModel(spec, dataset.classes.length, config.seed);
   const optimizer = makeOptimizer(config.optimizer, config.learningRate);
   const classWeights = config.classWeights === 'balanced' ? balancedClassWeights(labels, split.train, dataset.classes.length) : null;
-  const loss = classWeights ? weightedCrossEntropy(classWeights) : tf.metrics.categoricalCrossentropy;
-  model.compile({ optimizer, loss: classWeights ? loss : 'categoricalCrossentropy', metrics: ['accuracy'] });
-  // Used where it is verified and faster: CPU. On WebGL it is exact but slower (tfjs' WebGL
-  // scatter-add is O(rows × segments)); on WebGPU it is not verified yet (see README).
-  const fusedReason =
-    config.fused === false
-      ? 'turned off'
-      : backend.name === 'webgl'
-        ? 'slower on WebGL, whose scatter-add is O(rows × segments)'
-        : backend.name === 'webgpu'
-          ? 'not yet verified on WebGPU'
-          : fusedUnsupported(spec);
-  const step = fusedReason === null ? makeFusedStep(model, spec, optimizer, loss) : undefined;
+  let trainee: Trainee;
+  let fusedReason: string | null;
+  let onEpochStart: (epoch: number) => void;
+  let engine: TextCnnEngine | null = null;
+  if (backend.name === 'engine') {
+    // The engine starts from the tfjs model's seeded weights and hands its weights back at the end.
+    const plan = enginePlan(spec, dataset.classes.length);
+    engine = new TextCnnEngine(await loadKernel(), plan, {
+      batchSize: config.batchSize,
+      optimizer: config.optimizer,
+      learningRate: config.learningRate,
+      classWeights,
+      random: mulberry32(config.seed ^ 0x5bd1e995),
+    });
+    engine.setWeights(await readWeights(model, plan));
+    trainee = engineTrainee(engine);
+    fusedReason = null;
+    onEpochStart = (epoch) => (engine!.learningRate = learningRateAt(config, epoch));
+  } else {
+    const loss = classWeights ? weightedCrossEntropy(classWeights) : tf.metrics.categoricalCrossentropy;
+    model.compile({ optimizer, loss: classWeights ? loss : 'categoricalCrossentropy', metrics: ['accuracy'] });
+    // Used where it is verified and faster: CPU. On WebGL it is exact but slower (tfjs' WebGL
+    // scatter-add is O(rows × segments)); on WebGPU it is not verified yet (see README).
+    fusedReason =
+      config.fused === false
+        ? 'turned off'
+        : backend.name === 'webgl'
+          ? 'slower on WebGL, whose scatter-add is O(rows × segments)'
+          : backend.name === 'webgpu'
+            ? 'not yet verified on WebGPU'
+            : fusedUnsupported(spec);
+    trainee = tfjsTrainee(model, fusedReason === null ? makeFusedStep(model, spec, optimizer, loss) : undefined);
+    onEpochStart = (epoch) => setLearningRate(optimizer, learningRateAt(config, epoch));
+  }
   const control = { paused: false, stopRequested: false, wake: null };
   session.run = { id: runId, control };
   post({
@@ -72,13 +98,13 @@ export async function runTraining(
     trainCount: split.train.length,
     valCount: split.validation.length,
     batchesPerEpoch: Math.ceil(split.train.length / config.batchSize),
-    fused: step ? null : fusedReason,
+    fused: fusedReason,
   });
 
   const started = performance.now();
   let lastBatchEvent = 0;
   try {
-    const loop = await trainLoop(model, data, split.train, split.validation, control, {
+    const loop = await trainLoop(trainee, data, split.train, split.validation, control, {
       epochs: config.epochs,
       batchSize: config.batchSize,
       seed: config.seed,
@@ -91,11 +117,11 @@ export async function runTraining(
       onEpoch: (metrics) => post({ type: 'epoch', runId, metrics }),
       onPause: () => post({ type: 'paused', runId }),
       onResume: () => post({ type: 'resumed', runId }),
-      onEpochStart: (epoch) => setLearningRate(optimizer, learningRateAt(config, epoch)),
+      onEpochStart,
       earlyStopping: config.earlyStopping ?? defaultEarlyStopping(),
-      step,
     });
-    const val = await evaluateRows(model, data, split.validation);
+    if (engine) writeWeights(model, engine.getWeights());
+    const val = scoreRows(await trainee.predict(data, split.validation), data, split.validation);
     const result = {
       classes: dataset.classes,
       epochs: loop.epochs,
@@ -128,7 +154,7 @@ export async function runTraining(
       heldOut: { dataset, validation: split.validation, test: split.test },
     };
     post({ type: 'trainDone', runId, result });
-    await postEvaluation(runId, session.active, data, split, val, post);
+    await postEvaluation(runId, session.active, data, split, val, post, (rows) => trainee.predict(data, rows));
   } catch (error) {
     model.dispose();
     throw error;

@@ -6,6 +6,8 @@ import { tokenizerFromJson, tokenizerToJson } from '../core/tokenizerJson';
 import { computePreprocessStats } from '../core/preprocessReport';
 import { assertNever, type FromWorker, type SavedModelInfo, type ToWorker } from '../protocol/messages';
 import { selectBackend } from './backend';
+import { chooseTrainer } from './trainerChoice';
+import { measureEngineSpeed } from './engine/measureEngine';
 import { cancelLoad, loadDataset, mapColumns } from './dataSteps';
 import { deleteBundle, duplicateBundle, listBundles, loadBundle, renameBundle, saveBundle, storageEstimate } from './library';
 import { bundleMetadata, exportBundle } from './exportBundle';
@@ -80,9 +82,12 @@ async function handle(message: ToWorker): Promise<void> {
     }
     case 'measure': {
       if (session.run) throw new Error('Training is running: measure when it has finished.');
-      session.backend = await selectBackend(message.backend);
+      session.backend = await chooseTrainer(message.backend, message.spec, message.classCount);
       post({ type: 'backend', info: session.backend });
-      const samplesPerSecond = await measureSpeed(message.spec, message.classCount, message.batchSize);
+      const samplesPerSecond =
+        session.backend.name === 'engine'
+          ? await measureEngineSpeed(message.spec, message.classCount, message.batchSize)
+          : await measureSpeed(message.spec, message.classCount, message.batchSize);
       post({ type: 'measured', requestId: message.requestId, backend: session.backend.name, samplesPerSecond });
       return;
     }

@@ -123,6 +123,10 @@ export class TextCnnEngine {
     this.optimizer = new EngineOptimizer(options.optimizer, options.learningRate, this.slots());
   }
 
+  get batchSize(): number {
+    return this.options.batchSize;
+  }
+
   /** Bytes of WebAssembly memory the engine holds. */
   get wasmBytes(): number {
     return this.loaded.memory.buffer.byteLength;
