@@ -11,11 +11,8 @@
 //   outMax     f32 [filters]  largest window output (before the activation)
 //   outArg     i32 [filters]  first window reaching it
 //   outTies    i32 [filters]  how many windows reach it
+import { madd } from './simd';
 
-@inline function madd(a: v128, b: v128, c: v128): v128 {
-  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
-  return f32x4.add(f32x4.mul(a, b), c);
-}
 
 /** Folds one window's outputs for 4 filters into the running max, first argmax and tie count at m/a/c. */
 @inline function fold(s: v128, t: i32, m: usize, a: usize, c: usize): void {

@@ -1,8 +1,9 @@
 import type { EngineBranch, EngineHeadLayer, EnginePlan } from '../../core/enginePlan';
 import type { OptimizerName } from '../../core/trainConfig';
-import { Arena } from './arena';
-import { activate, activationBackward, denseBackward, denseForward } from './dense';
-import type { KernelFlavor, LoadedKernel } from './kernelModule';
+import { Arena, type F32, type I32 } from './arena';
+import { activate, activationBackward } from './activations';
+import type { EngineKernels, KernelFlavor, LoadedKernel } from './kernelModule';
+import { fromPadded, toPadded } from './layouts';
 import { EngineOptimizer, type Slot } from './optimizer';
 
 export interface EngineOptions {
@@ -19,30 +20,42 @@ export interface EngineOptions {
 /** Weights in tfjs' layouts, by layer name: embedding [vocab, dim]; conv [kernel, dim, filters] + [filters]; dense [in, units] + [units]. */
 export type NamedWeights = Map<string, Float32Array[]>;
 
+/** Which part of a batch a computeGradients call covers, when two engines split one batch. */
+export interface BatchPart {
+  /** Samples in the whole batch: losses and gradients are divided by it. */
+  total: number;
+  /** Whether this part adds the weight penalties (exactly one part does). */
+  penalties: boolean;
+}
+
 interface BranchState extends EngineBranch {
   /** Offset of this branch's filters in the pooled vector. */
   offset: number;
   /** Offset of its padded filters in the per-sample kernel outputs. */
   paddedOffset: number;
-  weightsPtr: number;
-  biasPtr: number;
   weights: Slot;
   bias: Slot;
+  /** Weights and their gradient transposed to [filters][kernel][dim] for the backward pass. */
+  weightsT: F32;
+  gradT: F32;
+  /** Per sample and filter: the gradient reaching the pooled output, times the tie count. */
+  pooledGrad: F32;
 }
 
 /** A head layer with its buffers: its output and the gradient with respect to its input (dIn). */
 type HeadState =
-  | { kind: 'dropout'; rate: number; width: number; mask: Float32Array; out: Float32Array; dIn: Float32Array }
-  | (Extract<EngineHeadLayer, { kind: 'dense' }> & { kernel: Slot; bias: Slot; out: Float32Array; dIn: Float32Array });
+  | { kind: 'dropout'; rate: number; width: number; mask: F32; out: F32; dIn: F32 }
+  | (Extract<EngineHeadLayer, { kind: 'dense' }> & { kernel: Slot; bias: Slot; out: F32; dIn: F32 });
 
 const EPSILON = 1e-7;
 const ONE_MINUS_EPSILON = Math.fround(1 - EPSILON);
 
 /**
- * Trains the engine's model family (see enginePlan) on the CPU: the fused convolution + max
- * runs in the WebAssembly SIMD kernel, straight from the embedding rows; everything else is
- * TypeScript on Float32Arrays. The backward pass through global max pooling is sparse: each
- * (sample, filter) pair sends its gradient to its winning window only.
+ * Trains the engine's model family (see enginePlan) on the CPU. The fused convolution + max
+ * runs in WebAssembly SIMD straight from the embedding rows, as do the dense layers, the sparse
+ * backward and the optimizers; TypeScript orchestrates on Float32Array views of the module's
+ * memory. The backward pass through global max pooling is sparse: each (sample, filter) pair
+ * sends its gradient to its winning window only.
  *
  * Tie rule (as the tfjs-path fused step): when several windows share the maximum, the first
  * of them receives the gradient times the number of tied windows. tfjs gives each tied window
@@ -51,20 +64,19 @@ const ONE_MINUS_EPSILON = Math.fround(1 - EPSILON);
  */
 export class TextCnnEngine {
   readonly flavor: KernelFlavor;
-  private readonly arena: Arena;
-  private readonly embeddingPtr: number;
+  private readonly k: EngineKernels;
   private readonly embedding: Slot;
   private readonly branches: BranchState[];
   private readonly head: HeadState[];
-  private readonly tokensPtr: number;
-  private readonly maxPtr: number;
-  private readonly argPtr: number;
-  private readonly tiesPtr: number;
+  private readonly tokens: I32;
+  private readonly max: F32;
+  private readonly arg: I32;
+  private readonly ties: I32;
   private readonly pooledWidth: number;
   private readonly paddedWidth: number;
-  private readonly pooled: Float32Array;
+  private readonly pooled: F32;
   /** Gradient of the loss with respect to the output layer's logits. */
-  private readonly dLogits: Float32Array;
+  private readonly dLogits: F32;
   private readonly optimizer: EngineOptimizer;
 
   constructor(
@@ -73,54 +85,48 @@ export class TextCnnEngine {
     private readonly options: EngineOptions,
   ) {
     this.flavor = loaded.flavor;
-    const arena = (this.arena = new Arena(loaded.memory));
+    this.k = loaded.kernels;
+    const arena = new Arena(loaded.memory);
     const { vocabSize: V, embeddingDim: D, sequenceLength: L } = plan;
     const B = options.batchSize;
-    // All allocations first: growing the memory detaches views taken before.
-    this.embeddingPtr = arena.alloc(V * D * 4);
+    const slot = (n: number): Slot => ({ value: arena.f32(n), grad: arena.f32(n) });
+    this.embedding = { value: arena.f32(V * D), grad: arena.f32(plan.embeddingTrainable ? V * D : 0) };
     let offset = 0;
     let paddedOffset = 0;
-    const layout = plan.branches.map((b) => {
-      const at = { offset, paddedOffset, weightsPtr: arena.alloc(b.kernelSize * D * b.paddedFilters * 4), biasPtr: arena.alloc(b.paddedFilters * 4) };
+    this.branches = plan.branches.map((b) => {
+      const size = b.kernelSize * D * b.paddedFilters;
+      const state = {
+        ...b,
+        offset,
+        paddedOffset,
+        weights: slot(size),
+        bias: slot(b.paddedFilters),
+        weightsT: arena.f32(size),
+        gradT: arena.f32(size),
+        pooledGrad: arena.f32(B * b.paddedFilters),
+      };
       offset += b.filters;
       paddedOffset += b.paddedFilters;
-      return at;
+      return state;
     });
     this.pooledWidth = offset;
     this.paddedWidth = paddedOffset;
-    this.tokensPtr = arena.alloc(B * L * 4);
-    this.maxPtr = arena.alloc(B * paddedOffset * 4);
-    this.argPtr = arena.alloc(B * paddedOffset * 4);
-    this.tiesPtr = arena.alloc(B * paddedOffset * 4);
-
-    this.embedding = { value: arena.f32(this.embeddingPtr, V * D), grad: new Float32Array(plan.embeddingTrainable ? V * D : 0) };
-    this.branches = plan.branches.map((b, i) => {
-      const size = b.kernelSize * D * b.paddedFilters;
-      return {
-        ...b,
-        ...layout[i],
-        weights: { value: arena.f32(layout[i].weightsPtr, size), grad: new Float32Array(size) },
-        bias: { value: arena.f32(layout[i].biasPtr, b.paddedFilters), grad: new Float32Array(b.paddedFilters) },
-      };
-    });
+    this.tokens = arena.i32(B * L);
+    this.max = arena.f32(B * paddedOffset);
+    this.arg = arena.i32(B * paddedOffset);
+    this.ties = arena.i32(B * paddedOffset);
     let width = this.pooledWidth;
     this.head = plan.head.map((layer): HeadState => {
-      const dIn = new Float32Array(B * width);
+      const dIn = arena.f32(B * width);
       if (layer.kind === 'dropout') {
-        return { kind: 'dropout', rate: layer.rate, width, mask: new Float32Array(B * width), out: new Float32Array(B * width), dIn };
+        return { kind: 'dropout', rate: layer.rate, width, mask: arena.f32(B * width), out: arena.f32(B * width), dIn };
       }
       width = layer.units;
-      return {
-        ...layer,
-        kernel: { value: new Float32Array(layer.inputs * layer.units), grad: new Float32Array(layer.inputs * layer.units) },
-        bias: { value: new Float32Array(layer.units), grad: new Float32Array(layer.units) },
-        out: new Float32Array(B * layer.units),
-        dIn,
-      };
+      return { ...layer, kernel: slot(layer.inputs * layer.units), bias: slot(layer.units), out: arena.f32(B * layer.units), dIn };
     });
-    this.pooled = new Float32Array(B * this.pooledWidth);
-    this.dLogits = new Float32Array(B * plan.classCount);
-    this.optimizer = new EngineOptimizer(options.optimizer, options.learningRate, this.slots());
+    this.pooled = arena.f32(B * this.pooledWidth);
+    this.dLogits = arena.f32(B * plan.classCount);
+    this.optimizer = new EngineOptimizer(this.k, arena, options.optimizer, options.learningRate, this.slots());
   }
 
   get batchSize(): number {
@@ -137,7 +143,7 @@ export class TextCnnEngine {
   }
 
   /** The trainable arrays in tfjs' trainableWeights order (a frozen embedding is not one). */
-  private slots(): Slot[] {
+  slots(): Slot[] {
     const slots: Slot[] = this.plan.embeddingTrainable ? [this.embedding] : [];
     for (const b of this.branches) slots.push(b.weights, b.bias);
     for (const h of this.head) if (h.kind === 'dense') slots.push(h.kernel, h.bias);
@@ -153,130 +159,115 @@ export class TextCnnEngine {
       if (!w || w.length !== count) throw new Error(`The engine needs ${count} weight arrays for layer "${name}".`);
       return w;
     };
-    const [embedding] = take('embedding', 1);
-    this.embedding.value.set(embedding);
+    this.embedding.value.a.set(take('embedding', 1)[0]);
     for (const b of this.branches) {
       const [kernel, bias] = take(b.name, 2);
-      for (let r = 0; r < b.kernelSize * D; r++) {
-        b.weights.value.set(kernel.subarray(r * b.filters, (r + 1) * b.filters), r * b.paddedFilters);
-      }
-      b.bias.value.set(bias);
+      toPadded(kernel, b.kernelSize * D, b.filters, b.paddedFilters, b.weights.value.a);
+      b.bias.value.a.set(bias);
     }
     for (const h of this.head) {
       if (h.kind !== 'dense') continue;
       const [kernel, bias] = take(h.name, 2);
-      h.kernel.value.set(kernel);
-      h.bias.value.set(bias);
+      h.kernel.value.a.set(kernel);
+      h.bias.value.a.set(bias);
     }
   }
 
   getWeights(): NamedWeights {
-    const D = this.plan.embeddingDim;
-    const out: NamedWeights = new Map([['embedding', [this.embedding.value.slice()]]]);
-    for (const b of this.branches) {
-      const kernel = new Float32Array(b.kernelSize * D * b.filters);
-      for (let r = 0; r < b.kernelSize * D; r++) {
-        kernel.set(b.weights.value.subarray(r * b.paddedFilters, r * b.paddedFilters + b.filters), r * b.filters);
-      }
-      out.set(b.name, [kernel, b.bias.value.slice(0, b.filters)]);
-    }
-    for (const h of this.head) if (h.kind === 'dense') out.set(h.name, [h.kernel.value.slice(), h.bias.value.slice()]);
-    return out;
+    return this.named((s) => s.value);
   }
 
   /** The last computed gradients, by layer name, in tfjs' layouts (for tests and checks). */
   gradients(): NamedWeights {
+    const named = this.named((s) => s.grad);
+    if (!this.plan.embeddingTrainable) named.delete('embedding');
+    return named;
+  }
+
+  private named(pick: (s: Slot) => F32): NamedWeights {
     const D = this.plan.embeddingDim;
-    const out: NamedWeights = new Map();
-    if (this.plan.embeddingTrainable) out.set('embedding', [this.embedding.grad.slice()]);
+    const out: NamedWeights = new Map([['embedding', [pick(this.embedding).a.slice()]]]);
     for (const b of this.branches) {
-      const kernel = new Float32Array(b.kernelSize * D * b.filters);
-      for (let r = 0; r < b.kernelSize * D; r++) {
-        kernel.set(b.weights.grad.subarray(r * b.paddedFilters, r * b.paddedFilters + b.filters), r * b.filters);
-      }
-      out.set(b.name, [kernel, b.bias.grad.slice(0, b.filters)]);
+      out.set(b.name, [fromPadded(pick(b.weights).a, b.kernelSize * D, b.filters, b.paddedFilters), pick(b.bias).a.slice(0, b.filters)]);
     }
-    for (const h of this.head) if (h.kind === 'dense') out.set(h.name, [h.kernel.grad.slice(), h.bias.grad.slice()]);
+    for (const h of this.head) if (h.kind === 'dense') out.set(h.name, [pick(h.kernel).a.slice(), pick(h.bias).a.slice()]);
     return out;
   }
 
   /** The dropout masks of the last training forward pass (scaled by 1 / (1 − rate)), in head order. */
   dropoutMasks(): Float32Array[] {
-    return this.head.flatMap((h) => (h.kind === 'dropout' ? [h.mask] : []));
+    return this.head.flatMap((h) => (h.kind === 'dropout' ? [h.mask.a] : []));
   }
 
   // ---- forward ----
 
-  /** Copies the rows' token ids into the kernel's memory, checking them against the vocabulary. */
+  /** Copies the rows' token ids into the module's memory, checking them against the vocabulary. */
   private loadTokens(ids: Int32Array, rows: Int32Array, start: number, n: number): void {
     const L = this.plan.sequenceLength;
     const V = this.plan.vocabSize;
-    const tokens = this.arena.i32(this.tokensPtr, n * L);
+    const tokens = this.tokens.a;
     for (let i = 0; i < n; i++) {
       const row = rows[start + i];
-      const src = ids.subarray(row * L, row * L + L);
-      for (let t = 0; t < L; t++) {
-        const id = src[t];
+      for (let t = 0, at = row * L; t < L; t++) {
+        const id = ids[at + t];
         if (!(id >= 0 && id < V)) throw new Error(`Row ${row + 1} has token id ${id}, outside the vocabulary of ${V}.`);
         tokens[i * L + t] = id;
       }
     }
   }
 
-  /** Convolution + global max pooling for n loaded samples: fills this.pooled. */
+  /** Convolution + global max pooling (+ the activation) for n loaded samples: fills pooled. */
   private convolve(n: number): void {
     const { embeddingDim: D, sequenceLength: L } = this.plan;
-    const { convMax } = this.loaded.kernel;
     const P = this.paddedWidth;
     for (let i = 0; i < n; i++) {
       for (const b of this.branches) {
         const at = (i * P + b.paddedOffset) * 4;
-        convMax(this.embeddingPtr, D, this.tokensPtr + i * L * 4, L, b.weightsPtr, b.biasPtr, b.kernelSize, b.paddedFilters, this.maxPtr + at, this.argPtr + at, this.tiesPtr + at);
+        this.k.convMax(this.embedding.value.ptr, D, this.tokens.ptr + i * L * 4, L, b.weights.value.ptr, b.bias.value.ptr, b.kernelSize, b.paddedFilters, this.max.ptr + at, this.arg.ptr + at, this.ties.ptr + at);
       }
     }
-    const max = this.arena.f32(this.maxPtr, n * P);
+    const max = this.max.a;
+    const pooled = this.pooled.a;
     for (let i = 0; i < n; i++) {
       for (const b of this.branches) {
         const src = i * P + b.paddedOffset;
         const dst = i * this.pooledWidth + b.offset;
         for (let f = 0; f < b.filters; f++) {
           const m = max[src + f];
-          this.pooled[dst + f] = b.activation === 'relu' && !(m > 0) ? 0 : m;
+          pooled[dst + f] = b.activation === 'relu' && !(m > 0) ? 0 : m;
         }
       }
     }
   }
 
-  /** The head on this.pooled; returns the output layer's probabilities (n × classes). */
+  /** The head on pooled; returns the output layer's probabilities (n × classes). */
   private headForward(n: number, training: boolean): Float32Array {
     let x = this.pooled;
-    let width = this.pooledWidth;
     for (const h of this.head) {
       if (h.kind === 'dropout') {
         if (!training || h.rate === 0) continue;
         const keep = 1 / (1 - h.rate);
-        for (let j = 0; j < n * width; j++) {
+        const [mask, out, input] = [h.mask.a, h.out.a, x.a];
+        for (let j = 0; j < n * h.width; j++) {
           // tfjs: x / (1 − rate) × step(u − rate).
-          h.mask[j] = this.options.random() - h.rate > 0 ? keep : 0;
-          h.out[j] = x[j] * h.mask[j];
+          mask[j] = this.options.random() - h.rate > 0 ? keep : 0;
+          out[j] = input[j] * mask[j];
         }
         x = h.out;
         continue;
       }
-      denseForward(x, n, h.inputs, h.kernel.value, h.bias.value, h.units, h.out);
-      activate(h.out, n, h.units, h.activation);
+      this.k.denseForward(x.ptr, n, h.inputs, h.kernel.value.ptr, h.bias.value.ptr, h.units, h.out.ptr);
+      activate(h.out.a, n, h.units, h.activation);
       x = h.out;
-      width = h.units;
     }
-    return x;
+    return x.a;
   }
 
   /** Class probabilities for rows[start, start + n), n ≤ batchSize, written to out at outOffset. */
   predict(ids: Int32Array, rows: Int32Array, start: number, n: number, out: Float32Array, outOffset = 0): void {
     this.loadTokens(ids, rows, start, n);
     this.convolve(n);
-    const probs = this.headForward(n, false);
-    out.set(probs.subarray(0, n * this.plan.classCount), outOffset);
+    out.set(this.headForward(n, false).subarray(0, n * this.plan.classCount), outOffset);
   }
 
   // ---- training ----
@@ -284,25 +275,30 @@ export class TextCnnEngine {
   /**
    * Loss, accuracy and every gradient for one batch (rows[start, start + n)), as tfjs'
    * trainOnBatch computes them: mean (class-weighted) categorical cross-entropy plus the dense
-   * layers' L1/L2 penalties. Leaves the gradients in place for `applyGradients`.
+   * layers' L1/L2 penalties. Leaves the gradients in place for `applyGradients`. With `part`,
+   * these rows are one part of a larger batch (see BatchPart); the loss returned is this part's
+   * share and accuracy its count of correct rows over the whole batch.
    */
-  computeGradients(ids: Int32Array, labels: Int32Array, rows: Int32Array, start: number, n: number): { loss: number; accuracy: number } {
+  computeGradients(
+    ids: Int32Array, labels: Int32Array, rows: Int32Array, start: number, n: number,
+    part: BatchPart = { total: n, penalties: true },
+  ): { loss: number; accuracy: number } {
     this.loadTokens(ids, rows, start, n);
     this.convolve(n);
     const probs = this.headForward(n, true);
     const K = this.plan.classCount;
-    const dz = this.dLogits;
+    const dz = this.dLogits.a;
+    const weights = this.options.classWeights;
     let loss = 0;
     let correct = 0;
-    const weights = this.options.classWeights;
     for (let i = 0; i < n; i++) {
       const y = labels[rows[start + i]];
       const o = i * K;
       let sum = 0;
       let best = 0;
-      for (let k = 0; k < K; k++) {
-        sum += probs[o + k];
-        if (probs[o + k] > probs[o + best]) best = k;
+      for (let c = 0; c < K; c++) {
+        sum += probs[o + c];
+        if (probs[o + c] > probs[o + best]) best = c;
       }
       if (best === y) correct++;
       const w = weights ? weights[y] : 1;
@@ -310,16 +306,16 @@ export class TextCnnEngine {
       const q = Math.fround(weights ? probs[o + y] : probs[o + y] / sum);
       const clipped = q < EPSILON || q > ONE_MINUS_EPSILON;
       loss -= w * Math.log(Math.min(Math.max(q, EPSILON), ONE_MINUS_EPSILON));
-      for (let k = 0; k < K; k++) dz[o + k] = clipped ? 0 : (w * (probs[o + k] - (k === y ? 1 : 0))) / n;
+      for (let c = 0; c < K; c++) dz[o + c] = clipped ? 0 : (w * (probs[o + c] - (c === y ? 1 : 0))) / part.total;
     }
-    loss /= n;
-    loss += this.headBackward(n);
+    loss /= part.total;
+    loss += this.headBackward(n, part.penalties);
     this.convBackward(n);
-    return { loss, accuracy: correct / n };
+    return { loss, accuracy: correct / part.total };
   }
 
   /** Backward through the head from dLogits to the first layer's dIn (the pooled gradient); returns the penalties. */
-  private headBackward(n: number): number {
+  private headBackward(n: number, penalties: boolean): number {
     let penalty = 0;
     const last = this.head.length - 1;
     for (let li = last; li >= 0; li--) {
@@ -327,22 +323,22 @@ export class TextCnnEngine {
       // The gradient with respect to this layer's output: the next layer's input gradient.
       const dOut = li === last ? this.dLogits : this.head[li + 1].dIn;
       if (h.kind === 'dropout') {
-        const size = n * h.width;
-        if (h.rate === 0) h.dIn.set(dOut.subarray(0, size));
-        else for (let j = 0; j < size; j++) h.dIn[j] = dOut[j] * h.mask[j];
+        const [dIn, dy, mask] = [h.dIn.a, dOut.a, h.mask.a];
+        if (h.rate === 0) dIn.set(dy.subarray(0, n * h.width));
+        else for (let j = 0; j < n * h.width; j++) dIn[j] = dy[j] * mask[j];
         continue;
       }
-      if (h.activation !== 'softmax') activationBackward(dOut, h.out, n * h.units, h.activation);
-      h.kernel.grad.fill(0);
-      h.bias.grad.fill(0);
-      denseBackward(this.inputOf(li), n, h.inputs, h.kernel.value, h.units, dOut, h.kernel.grad, h.bias.grad, h.dIn);
-      if (h.l1 || h.l2) penalty += this.penalize(h);
+      if (h.activation !== 'softmax') activationBackward(dOut.a, h.out.a, n * h.units, h.activation);
+      h.kernel.grad.a.fill(0);
+      h.bias.grad.a.fill(0);
+      this.k.denseBackward(this.inputOf(li).ptr, n, h.inputs, h.kernel.value.ptr, h.units, dOut.ptr, h.kernel.grad.ptr, h.bias.grad.ptr, h.dIn.ptr);
+      if (penalties && (h.l1 || h.l2)) penalty += this.penalize(h);
     }
     return penalty;
   }
 
   /** The input a head layer saw in the last training forward pass. */
-  private inputOf(li: number): Float32Array {
+  private inputOf(li: number): F32 {
     for (let j = li - 1; j >= 0; j--) {
       const prev = this.head[j];
       if (prev.kind === 'dense' || prev.rate > 0) return prev.out;
@@ -352,8 +348,8 @@ export class TextCnnEngine {
 
   /** Adds L1/L2 gradients to a dense kernel; returns the penalty (as tfjs' l1l2 regularizer). */
   private penalize(h: Extract<HeadState, { kind: 'dense' }>): number {
-    const w = h.kernel.value;
-    const g = h.kernel.grad;
+    const w = h.kernel.value.a;
+    const g = h.kernel.grad.a;
     let l1 = 0;
     let l2 = 0;
     for (let j = 0; j < w.length; j++) {
@@ -369,43 +365,36 @@ export class TextCnnEngine {
   private convBackward(n: number): void {
     const { embeddingDim: D, sequenceLength: L } = this.plan;
     const P = this.paddedWidth;
-    const max = this.arena.f32(this.maxPtr, n * P);
-    const arg = this.arena.i32(this.argPtr, n * P);
-    const ties = this.arena.i32(this.tiesPtr, n * P);
-    const tokens = this.arena.i32(this.tokensPtr, n * L);
-    const dPooled = this.head[0].dIn;
-    const E = this.embedding.value;
+    const [max, ties, dPooled] = [this.max.a, this.ties.a, this.head[0].dIn.a];
     const dE = this.plan.embeddingTrainable ? this.embedding.grad : null;
-    dE?.fill(0);
+    dE?.a.fill(0);
     for (const b of this.branches) {
-      const W = b.weights.value;
-      const dW = b.weights.grad;
-      const dB = b.bias.grad;
-      dW.fill(0);
-      dB.fill(0);
+      const rows = b.kernelSize * D;
       const Fp = b.paddedFilters;
+      this.k.transpose(b.weights.value.ptr, rows, b.filters, Fp, b.weightsT.ptr, rows);
+      b.gradT.a.fill(0);
+      b.bias.grad.a.fill(0);
+      const g = b.pooledGrad.a;
       for (let i = 0; i < n; i++) {
         for (let f = 0; f < b.filters; f++) {
           const at = i * P + b.paddedOffset + f;
           const dp = dPooled[i * this.pooledWidth + b.offset + f];
-          if (dp === 0 || (b.activation === 'relu' && !(max[at] > 0))) continue;
-          const g = dp * ties[at];
-          dB[f] += g;
-          const t0 = arg[at];
-          for (let j = 0; j < b.kernelSize; j++) {
-            const row = tokens[i * L + t0 + j] * D;
-            const wj = j * D * Fp + f;
-            for (let d = 0; d < D; d++) {
-              dW[wj + d * Fp] += g * E[row + d];
-              if (dE) dE[row + d] += g * W[wj + d * Fp];
-            }
-          }
+          g[i * Fp + f] = b.activation === 'relu' && !(max[at] > 0) ? 0 : dp * ties[at];
         }
       }
+      for (let i = 0; i < n; i++) {
+        const at = (i * P + b.paddedOffset) * 4;
+        this.k.convMaxBackward(
+          this.embedding.value.ptr, dE ? dE.ptr : 0, D, this.tokens.ptr + i * L * 4,
+          b.weightsT.ptr, b.gradT.ptr, b.bias.grad.ptr, b.kernelSize, b.filters,
+          b.pooledGrad.ptr + i * Fp * 4, this.arg.ptr + at,
+        );
+      }
+      this.k.transpose(b.gradT.ptr, b.filters, rows, rows, b.weights.grad.ptr, Fp);
     }
   }
 
-  /** One optimizer step with the gradients computeGradients left. */
+  /** One optimizer step with the gradients in place. */
   applyGradients(): void {
     this.optimizer.step();
   }

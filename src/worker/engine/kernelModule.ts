@@ -1,18 +1,32 @@
 import { relaxed, simd } from 'virtual:engine-wasm';
 
-/** The kernel's exports (assembly/convMax.ts). Pointers are byte offsets into the memory. */
-export interface ConvMaxKernel {
+/** The module's exports (assembly/). Pointers are byte offsets into the memory; floats pass as f32. */
+export interface EngineKernels {
   convMax(
     embedding: number, dim: number, tokens: number, length: number,
     weights: number, bias: number, kernel: number, filters: number,
     outMax: number, outArg: number, outTies: number,
   ): void;
+  convMaxBackward(
+    embedding: number, dEmbedding: number, dim: number, tokens: number,
+    weightsT: number, dWeightsT: number, dBias: number, kernel: number, filters: number,
+    g: number, arg: number,
+  ): void;
+  transpose(input: number, rows: number, cols: number, inStride: number, out: number, outStride: number): void;
+  denseForward(x: number, rows: number, inputs: number, kernel: number, bias: number, units: number, out: number): void;
+  denseBackward(x: number, rows: number, inputs: number, kernel: number, units: number, dz: number, dKernel: number, dBias: number, dx: number): void;
+  adam(
+    value: number, grad: number, m: number, v: number, n: number,
+    b1: number, b2: number, o1: number, o2: number, c1: number, c2: number, lr: number, eps: number,
+  ): void;
+  momentum(value: number, grad: number, acc: number, n: number, mu: number, lr: number): void;
+  rmsprop(value: number, grad: number, ms: number, n: number, decay: number, oneMinusDecay: number, lr: number, eps: number): void;
 }
 
 export type KernelFlavor = 'relaxed-simd' | 'simd';
 
 export interface LoadedKernel {
-  kernel: ConvMaxKernel;
+  kernels: EngineKernels;
   memory: WebAssembly.Memory;
   flavor: KernelFlavor;
 }
@@ -43,5 +57,5 @@ export async function loadKernel(flavor: KernelFlavor | null = kernelFlavor()): 
       },
     },
   });
-  return { kernel: instance.exports as unknown as ConvMaxKernel, memory, flavor };
+  return { kernels: instance.exports as unknown as EngineKernels, memory, flavor };
 }
