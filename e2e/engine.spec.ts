@@ -22,7 +22,7 @@ test('the WASM engine trains to the tfjs path’s validation accuracy; its model
   await page.getByRole('spinbutton', { name: 'Epochs' }).fill('3');
 
   const engine = await train(page, 'engine');
-  await expect(engine.status).toContainText(/^Finished on engine \(WebAssembly (relaxed )?SIMD/);
+  await expect(engine.status).toContainText(/^Finished on engine \(WebAssembly (relaxed )?SIMD.*, batches split between 2 workers\)/);
   await expect(engine.status).not.toContainText('fallback');
   await expect(page.getByRole('banner').getByLabel(/^Backend:/)).toContainText('WASM engine');
   expect(engine.valAccuracy).toBeGreaterThan(await percentAfter(page, 'Training summary', 'majority-class rate of'));

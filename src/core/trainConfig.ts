@@ -34,6 +34,11 @@ export interface TrainConfig {
    * allows it (absent: on). The saved model is the same standard layers either way.
    */
   fused?: boolean;
+  /**
+   * Workers the WASM engine trains with: 2 splits every batch between two workers (absent: 2
+   * where the machine has two or more cores).
+   */
+  engineWorkers?: 1 | 2;
 }
 
 export type LearningRateSchedule = 'constant' | 'step' | 'exponential' | 'cosine';
@@ -92,6 +97,9 @@ export function validateTrainConfig(c: TrainConfig): ConfigIssue[] {
   }
   if (!Number.isInteger(c.seed)) {
     issues.push({ path: 'seed', message: 'Seed must be a whole number.' });
+  }
+  if (c.engineWorkers !== undefined && c.engineWorkers !== 1 && c.engineWorkers !== 2) {
+    issues.push({ path: 'engineWorkers', message: 'Engine workers must be 1 or 2.' });
   }
   return issues;
 }

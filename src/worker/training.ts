@@ -7,9 +7,7 @@ import { validateModelSpec } from '../core/modelSpec';
 import type { FromWorker, TrainRequest } from '../protocol/messages';
 import { chooseTrainer } from './trainerChoice';
 import { enginePlan } from '../core/enginePlan';
-import { mulberry32 } from '../core/random';
-import { TextCnnEngine } from './engine/engine';
-import { loadKernel } from './engine/kernelModule';
+import { EngineTeam } from './engine/engineTeam';
 import { engineTrainee, readWeights, writeWeights } from './engine/engineTrainee';
 import { buildModel, makeOptimizer, setLearningRate, weightedCrossEntropy } from './buildModel';
 import { balancedClassWeights, defaultEarlyStopping, learningRateAt, validateTrainConfig } from '../core/trainConfig';
@@ -58,21 +56,32 @@ export async function runTraining(
   let trainee: Trainee;
   let fusedReason: string | null;
   let onEpochStart: (epoch: number) => void;
-  let engine: TextCnnEngine | null = null;
+  let team: EngineTeam | null = null;
   if (backend.name === 'engine') {
     // The engine starts from the tfjs model's seeded weights and hands its weights back at the end.
     const plan = enginePlan(spec, dataset.classes.length);
-    engine = new TextCnnEngine(await loadKernel(), plan, {
-      batchSize: config.batchSize,
-      optimizer: config.optimizer,
-      learningRate: config.learningRate,
-      classWeights,
-      random: mulberry32(config.seed ^ 0x5bd1e995),
+    team = await EngineTeam.start(
+      plan,
+      {
+        batchSize: config.batchSize,
+        optimizer: config.optimizer,
+        learningRate: config.learningRate,
+        classWeights,
+        seed: config.seed,
+        workers: config.engineWorkers ?? (navigator.hardwareConcurrency >= 2 ? 2 : 1),
+      },
+      await readWeights(model, plan),
+      data.ids,
+      labels,
+    ).catch((error: unknown) => {
+      model.dispose();
+      optimizer.dispose();
+      throw error;
     });
-    engine.setWeights(await readWeights(model, plan));
-    trainee = engineTrainee(engine);
+    trainee = engineTrainee(team);
+    backend.adapter = `${backend.adapter}, ${team.workers === 2 ? 'batches split between 2 workers' : '1 worker'}`;
     fusedReason = null;
-    onEpochStart = (epoch) => (engine!.learningRate = learningRateAt(config, epoch));
+    onEpochStart = (epoch) => (team!.learningRate = learningRateAt(config, epoch));
   } else {
     const loss = classWeights ? weightedCrossEntropy(classWeights) : tf.metrics.categoricalCrossentropy;
     model.compile({ optimizer, loss: classWeights ? loss : 'categoricalCrossentropy', metrics: ['accuracy'] });
@@ -120,7 +129,7 @@ export async function runTraining(
       onEpochStart,
       earlyStopping: config.earlyStopping ?? defaultEarlyStopping(),
     });
-    if (engine) writeWeights(model, engine.getWeights());
+    if (team) writeWeights(model, team.lead.getWeights());
     const val = scoreRows(await trainee.predict(data, split.validation), data, split.validation);
     const result = {
       classes: dataset.classes,
@@ -161,6 +170,7 @@ export async function runTraining(
   } finally {
     // The optimizer's slots (Adam moments) are not owned by the model: free them here.
     optimizer.dispose();
+    team?.dispose();
     if (session.run?.id === runId) session.run = null;
   }
 }

@@ -55,6 +55,17 @@ export function AdvancedSettings({ config, disabled, problem, onChange }: Props)
         Fused convolution + max-pool training step (sparse gradient; same model, faster)
       </label>
       <SelectField
+        label="Engine workers"
+        value={String(config.engineWorkers ?? 'auto')}
+        options={[
+          { value: 'auto', label: 'Automatic (2 on multi-core machines)' },
+          { value: '1', label: '1 (one worker)' },
+          { value: '2', label: '2 (each batch split between two workers)' },
+        ]}
+        hint="WASM engine only"
+        onChange={(v) => onChange({ engineWorkers: v === 'auto' ? undefined : (Number(v) as 1 | 2) })}
+      />
+      <SelectField
         label="Class weights"
         value={config.classWeights ?? 'none'}
         options={[

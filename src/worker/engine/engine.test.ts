@@ -7,6 +7,7 @@ import type { OptimizerName } from '../../core/trainConfig';
 import { buildModel, makeOptimizer, weightedCrossEntropy } from '../buildModel';
 import { TextCnnEngine, type NamedWeights } from './engine';
 import { kernelFlavor, loadKernel, type KernelFlavor } from './kernelModule';
+import { addGradients, concatGradients } from './gradientTransfer';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -164,6 +165,22 @@ describe('TextCnnEngine against tfjs (CPU backend)', () => {
     }
     tf.dispose([xs, ys]);
     model.dispose();
+  });
+
+  it('a batch split in two parts (as two workers split it) sums to the whole batch’s loss and gradients', async () => {
+    const n = 7;
+    const { ids, labels, rows } = batch(multiBranch, n, true, 21);
+    const whole = await engineFor(multiBranch, 'simd', 'adam', [1, 2, 0.5], n);
+    const first = await engineFor(multiBranch, 'simd', 'adam', [1, 2, 0.5], n);
+    const second = await engineFor(multiBranch, 'simd', 'adam', [1, 2, 0.5], n);
+    const all = whole.engine.computeGradients(ids, labels, rows, 0, n);
+    const a = first.engine.computeGradients(ids, labels, rows, 0, 4, { total: n, penalties: true });
+    const b = second.engine.computeGradients(ids, labels, rows.slice(4), 0, 3, { total: n, penalties: false });
+    expect(Math.abs(a.loss + b.loss - all.loss)).toBeLessThanOrEqual(1e-6);
+    expect(a.accuracy + b.accuracy).toBeCloseTo(all.accuracy, 10);
+    addGradients(first.engine.slots(), concatGradients(second.engine.slots()));
+    expect(maxDiff(concatGradients(first.engine.slots()), concatGradients(whole.engine.slots()))).toBeLessThanOrEqual(1e-6);
+    [whole, first, second].forEach((e) => e.model.dispose());
   });
 
   it('predicts the probabilities model.predict gives', async () => {

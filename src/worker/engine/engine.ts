@@ -138,6 +138,10 @@ export class TextCnnEngine {
     return this.loaded.memory.buffer.byteLength;
   }
 
+  get learningRate(): number {
+    return this.optimizer.learningRate;
+  }
+
   set learningRate(rate: number) {
     this.optimizer.learningRate = rate;
   }

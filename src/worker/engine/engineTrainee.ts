@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { EnginePlan } from '../../core/enginePlan';
 import { yieldToEvents, type Encoded, type Trainee } from '../trainer';
-import type { NamedWeights, TextCnnEngine } from './engine';
+import type { NamedWeights } from './engine';
+import type { EngineTeam } from './engineTeam';
 
 /** The names of the layers holding weights, in the plan's order. */
 export function weightedLayers(plan: EnginePlan): string[] {
@@ -28,14 +29,12 @@ export function writeWeights(model: tf.LayersModel, weights: NamedWeights): void
 }
 
 /** The engine as the training loop's trainee: steps and validation run on the engine itself. */
-export function engineTrainee(engine: TextCnnEngine): Trainee<NamedWeights> {
+export function engineTrainee(team: EngineTeam): Trainee<NamedWeights> {
+  const engine = team.lead;
   const K = engine.plan.classCount;
   const chunk = engine.batchSize;
   return {
-    async step(data: Encoded, rows, start, end) {
-      const { loss, accuracy } = engine.step(data.ids, data.labels, rows, start, end - start);
-      return [loss, accuracy];
-    },
+    step: (data: Encoded, rows, start, end) => team.step(data.ids, data.labels, rows, start, end),
     async predict(data, rows) {
       const out = new Float32Array(rows.length * K);
       for (let start = 0; start < rows.length; start += chunk) {
@@ -45,7 +44,7 @@ export function engineTrainee(engine: TextCnnEngine): Trainee<NamedWeights> {
       return out;
     },
     snapshot: () => engine.getWeights(),
-    restore: (weights) => engine.setWeights(weights),
+    restore: (weights) => team.setWeights(weights),
     release: () => undefined,
   };
 }
