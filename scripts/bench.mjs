@@ -41,7 +41,7 @@ function stepOf(text) {
   return m ? (Number(m[1]) - 1) * Number(m[3]) + Number(m[2]) : null;
 }
 
-async function measure({ preset, sample, backend, webgpu, fused }) {
+async function measure({ preset, sample, backend, webgpu, fused, workers }) {
   const browser = await chromium.launch({ executablePath, args: [...(webgpu ? ['--enable-unsafe-webgpu'] : []), ...BASE_ARGS] });
   try {
     const page = await browser.newPage();
@@ -59,7 +59,13 @@ async function measure({ preset, sample, backend, webgpu, fused }) {
     const mflop = Number(/([\d.]+) MFLOP per text to train/.exec(await page.getByRole('region', { name: 'Model summary' }).innerText())?.[1] ?? NaN);
     await page.getByRole('tab', { name: /^Train/ }).click();
     await page.getByRole('combobox', { name: 'Backend' }).selectOption(backend);
-    await page.getByLabel(/Fused convolution \+ max-pool/).setChecked(fused);
+    if (backend === 'engine') {
+      // Fast enough to finish 10 epochs within the measurement: run long, stop when measured.
+      await page.getByRole('spinbutton', { name: 'Epochs' }).fill('1000');
+      await page.getByRole('combobox', { name: 'Engine workers' }).selectOption(String(workers));
+    } else {
+      await page.getByLabel(/Fused convolution \+ max-pool/).setChecked(fused);
+    }
     const batchSize = Number(await page.getByRole('spinbutton', { name: 'Batch size' }).inputValue());
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     const status = page.getByRole('status', { name: 'Training status' });
@@ -80,29 +86,54 @@ async function measure({ preset, sample, backend, webgpu, fused }) {
     const used = /on (\w+)/.exec(last.text)?.[1] ?? '?';
     await page.getByRole('button', { name: 'Stop', exact: true }).click().catch(() => undefined);
     const samplesPerSecond = (steps * batchSize) / ((last.t - first.t) / 1000);
-    return { preset, backend: used, fused, batchSize, steps, samplesPerSecond, gflops: (samplesPerSecond * mflop) / 1000 };
+    return { preset, backend: used, fused, workers, batchSize, steps, samplesPerSecond, gflops: (samplesPerSecond * mflop) / 1000 };
   } finally {
     await browser.close();
   }
 }
 
 await waitForServer();
-// Each preset on each backend, with the fused convolution + max-pool step and without it, side by side.
-// BENCH_BACKENDS=cpu,webgpu narrows the backends (default all three).
-const BACKENDS = (process.env.BENCH_BACKENDS ?? 'webgpu,webgl,cpu').split(',');
+// Each preset on each tfjs backend, with the fused convolution + max-pool step and without it, side
+// by side, then on the WASM engine with one and two workers. BENCH_BACKENDS=cpu,engine narrows them.
+const BACKENDS = (process.env.BENCH_BACKENDS ?? 'webgpu,webgl,cpu,engine').split(',');
 const runs = ['Tiny', 'Keras text CNN'].flatMap((preset) =>
   BACKENDS.flatMap((backend) =>
-    [true, false].map((fused) => ({ preset, sample: 'SpamAssassin', backend, webgpu: backend === 'webgpu', fused })),
+    backend === 'engine'
+      ? [1, 2].map((workers) => ({ preset, sample: 'SpamAssassin', backend, webgpu: false, fused: true, workers }))
+      : [true, false].map((fused) => ({ preset, sample: 'SpamAssassin', backend, webgpu: backend === 'webgpu', fused })),
   ),
 );
+const label = (r) => (r.backend === 'engine' ? `${r.workers} worker${r.workers > 1 ? 's' : ''}` : r.fused ? 'fused' : 'standard');
 console.log(`Training speed, headless Chromium (${executablePath ?? 'playwright chromium'}), SpamAssassin sample, ${MEASURE_MS / 1000} s steady state each`);
-console.log('preset              backend  step      batch  batches  samples/s  GFLOP/s (training FLOPs of the standard layers ÷ time)');
+console.log('preset              backend  step       batch  batches  samples/s  GFLOP/s (training FLOPs of the standard layers ÷ time)');
+const results = [];
 for (const run of runs) {
   try {
     const r = await measure(run);
-    console.log(`${r.preset.padEnd(20)}${r.backend.padEnd(9)}${(r.fused ? 'fused' : 'standard').padEnd(9)}${String(r.batchSize).padStart(5)}${String(r.steps).padStart(9)}${r.samplesPerSecond.toFixed(1).padStart(11)}${r.gflops.toFixed(3).padStart(9)}`);
+    results.push(r);
+    console.log(`${r.preset.padEnd(20)}${r.backend.padEnd(9)}${label(r).padEnd(10)}${String(r.batchSize).padStart(5)}${String(r.steps).padStart(9)}${r.samplesPerSecond.toFixed(1).padStart(11)}${r.gflops.toFixed(3).padStart(9)}`);
   } catch (error) {
-    console.log(`${run.preset.padEnd(20)}${run.backend.padEnd(9)}${(run.fused ? 'fused' : 'standard').padEnd(9)} failed: ${error.message.split('\n')[0]}`);
+    console.log(`${run.preset.padEnd(20)}${run.backend.padEnd(9)}${label(run).padEnd(10)} failed: ${error.message.split('\n')[0]}`);
+  }
+}
+// The reference model trained by PyTorch on this CPU in the same run, when PyTorch is installed.
+const torchSeconds = Math.max(5, MEASURE_MS / 1000);
+let torchInstalled = false;
+try {
+  execSync('python3 -c "import torch"', { stdio: 'ignore' });
+  torchInstalled = true;
+} catch {
+  console.log('PyTorch: not installed here (python3 -c "import torch" failed), so no native comparison this run. pip install torch to add it.');
+}
+if (torchInstalled) {
+  try {
+    const torch = JSON.parse(execSync(`python3 scripts/bench_torch.py ${torchSeconds} 2`, { encoding: 'utf8' }).trim().split('\n').pop());
+    console.log(`${'Keras text CNN'.padEnd(20)}${'pytorch'.padEnd(9)}${`${torch.threads} thr`.padEnd(10)}${'32'.padStart(5)}${String(torch.steps).padStart(9)}${torch.samplesPerSecond.toFixed(1).padStart(11)}   (torch ${torch.torch}, CPU)`);
+    for (const r of results.filter((x) => x.preset === 'Keras text CNN')) {
+      console.log(`  ${r.backend} ${label(r)}: ${(r.samplesPerSecond / torch.samplesPerSecond).toFixed(2)}× PyTorch's samples/s`);
+    }
+  } catch (error) {
+    console.log(`PyTorch bench failed: ${error.message.split('\n')[0]}`);
   }
 }
 // Ingest: a 100,000-row CSV uploaded through the UI (BENCH_INGEST=0 skips it).

@@ -167,6 +167,50 @@ describe('TextCnnEngine against tfjs (CPU backend)', () => {
     model.dispose();
   });
 
+  it('dropout: with the masks the engine drew, loss and gradients equal tfjs’ on the same masks', async () => {
+    const spec: ModelSpec = {
+      vocabSize: 40,
+      sequenceLength: 12,
+      embeddingDim: 8,
+      layers: [
+        { kind: 'conv1d', filters: 6, kernelSizes: [2, 3], activation: 'relu' },
+        { kind: 'globalMaxPool' },
+        { kind: 'dropout', rate: 0.5 },
+        { kind: 'dense', units: 6, activation: 'relu' },
+        { kind: 'dropout', rate: 0.25 },
+      ],
+    };
+    const n = 6;
+    const { ids, labels, rows } = batch(spec, n, true, 9);
+    const { model, engine } = await engineFor(spec, 'simd', 'adam', null, n);
+    const { loss } = engine.computeGradients(ids, labels, rows, 0, n);
+    const masks = engine.dropoutMasks();
+    expect(masks[0].slice(0, n * 12).some((m) => m === 0)).toBe(true);
+    expect(masks[0].slice(0, n * 12).some((m) => m === 2)).toBe(true);
+
+    const xs = tf.tensor2d(ids, [n, spec.sequenceLength], 'int32');
+    const ys = tf.oneHot(tf.tensor1d(labels, 'int32'), K).toFloat();
+    const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+    const { value, grads } = tf.variableGrads(() => {
+      const embedded = model.getLayer('embedding').apply(xs) as tf.Tensor3D;
+      const pooled = ['conv1d_0_k2_0', 'conv1d_0_k3_1'].map((name) => tf.max(model.getLayer(name).apply(embedded) as tf.Tensor3D, 1));
+      let h: tf.Tensor = tf.concat(pooled, 1).mul(tf.tensor2d(masks[0].slice(0, n * 12), [n, 12]));
+      h = model.getLayer('dense_3').apply(h) as tf.Tensor;
+      h = h.mul(tf.tensor2d(masks[1].slice(0, n * 6), [n, 6]));
+      h = model.getLayer('output').apply(h) as tf.Tensor;
+      return tf.mean(tf.metrics.categoricalCrossentropy(ys, h)) as tf.Scalar;
+    }, variables);
+    expect(Math.abs(loss - (await value.data())[0])).toBeLessThanOrEqual(1e-5);
+    const mine = engine.gradients();
+    for (const name of layerNames(spec)) {
+      model.getLayer(name).trainableWeights.forEach((w, i) => {
+        expect(maxDiff(mine.get(name)![i], grads[w.read().name].dataSync()), `${name}[${i}]`).toBeLessThanOrEqual(1e-5);
+      });
+    }
+    tf.dispose([xs, ys, value, ...Object.values(grads)]);
+    model.dispose();
+  });
+
   it('a batch split in two parts (as two workers split it) sums to the whole batch’s loss and gradients', async () => {
     const n = 7;
     const { ids, labels, rows } = batch(multiBranch, n, true, 21);
