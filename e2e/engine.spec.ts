@@ -20,6 +20,8 @@ test('the WASM engine trains to the tfjs path’s validation accuracy; its model
   await page.getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'Tiny' });
   await openStep(page, 'Train');
   await page.getByRole('spinbutton', { name: 'Epochs' }).fill('3');
+  // Automatic keeps a model this small in one worker; two exercise the split batches.
+  await page.getByRole('combobox', { name: 'Engine workers' }).selectOption('2');
 
   const engine = await train(page, 'engine');
   await expect(engine.status).toContainText(/^Finished on engine \(WebAssembly (relaxed )?SIMD.*, batches split between 2 workers\)/);
@@ -54,7 +56,7 @@ test('Auto takes the engine without a hardware GPU and says why; a model outside
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   const status = page.getByRole('status', { name: 'Training status' });
   await expect(status).toContainText('Finished', { timeout: 120_000 });
-  await expect(status).toContainText(/^Finished on engine .*fallback: WebGPU has only a software adapter here .*The WASM SIMD engine trains this model fastest on the CPU/);
+  await expect(status).toContainText(/^Finished on engine \(.*, 1 worker\) .*fallback: WebGPU has only a software adapter here .*The WASM SIMD engine trains this model fastest on the CPU/);
 
   // Average pooling is outside the engine's family: the form says so before a run; forced, the
   // engine refuses with the reason and tfjs trains; under Auto, the measured fastest tfjs backend.

@@ -19,7 +19,8 @@ if (process.env.BENCH_TOKENIZER !== '0') execSync('node scripts/bench-tokenizer.
 if (!existsSync('dist/index.html') || process.env.BENCH_BUILD !== '0') {
   execSync('npm run build', { stdio: 'inherit' });
 }
-const server = spawn('npx', ['vite', 'preview', '--host', 'localhost', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+// Started with node directly: killing an `npx` wrapper would leave vite running.
+const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', 'localhost', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
 const stop = () => server.kill();
 process.on('exit', stop);
 

@@ -35,8 +35,8 @@ export interface TrainConfig {
    */
   fused?: boolean;
   /**
-   * Workers the WASM engine trains with: 2 splits every batch between two workers (absent: 2
-   * where the machine has two or more cores).
+   * Workers the WASM engine trains with: 2 splits every batch between two workers (absent:
+   * autoEngineWorkers decides from the cores and the model's cost).
    */
   engineWorkers?: 1 | 2;
 }

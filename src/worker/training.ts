@@ -6,7 +6,7 @@ import { encodeTexts } from '../core/padSequences';
 import { validateModelSpec } from '../core/modelSpec';
 import type { FromWorker, TrainRequest } from '../protocol/messages';
 import { chooseTrainer } from './trainerChoice';
-import { enginePlan } from '../core/enginePlan';
+import { autoEngineWorkers, enginePlan } from '../core/enginePlan';
 import { EngineTeam } from './engine/engineTeam';
 import { engineTrainee, readWeights, writeWeights } from './engine/engineTrainee';
 import { buildModel, makeOptimizer, setLearningRate, weightedCrossEntropy } from './buildModel';
@@ -68,7 +68,7 @@ export async function runTraining(
         learningRate: config.learningRate,
         classWeights,
         seed: config.seed,
-        workers: config.engineWorkers ?? (navigator.hardwareConcurrency >= 2 ? 2 : 1),
+        workers: config.engineWorkers ?? autoEngineWorkers(spec, dataset.classes.length, config.batchSize, navigator.hardwareConcurrency),
       },
       await readWeights(model, plan),
       data.ids,

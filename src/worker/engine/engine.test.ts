@@ -204,7 +204,7 @@ describe('TextCnnEngine against tfjs (CPU backend)', () => {
     const mine = engine.gradients();
     for (const name of layerNames(spec)) {
       model.getLayer(name).trainableWeights.forEach((w, i) => {
-        expect(maxDiff(mine.get(name)![i], grads[w.read().name].dataSync()), `${name}[${i}]`).toBeLessThanOrEqual(1e-5);
+        expect(maxDiff(mine.get(name)![i], grads[(w.read() as tf.Variable).name].dataSync()), `${name}[${i}]`).toBeLessThanOrEqual(1e-5);
       });
     }
     tf.dispose([xs, ys, value, ...Object.values(grads)]);
