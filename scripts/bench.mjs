@@ -65,7 +65,7 @@ async function measure({ preset, sample, backend, webgpu, fused, workers }) {
       await page.getByRole('spinbutton', { name: 'Epochs' }).fill('1000');
       await page.getByRole('combobox', { name: 'Engine workers' }).selectOption(String(workers));
     } else {
-      await page.getByLabel(/Fused convolution \+ max-pool/).setChecked(fused);
+      await page.getByRole('combobox', { name: 'Fused convolution + max-pool step' }).selectOption(fused ? 'on' : 'off');
     }
     const batchSize = Number(await page.getByRole('spinbutton', { name: 'Batch size' }).inputValue());
     await page.getByRole('button', { name: 'Train', exact: true }).click();

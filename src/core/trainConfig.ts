@@ -30,8 +30,9 @@ export interface TrainConfig {
   /** "balanced" weighs each class' loss by n / (classes × its count), as scikit-learn does. */
   classWeights?: 'none' | 'balanced';
   /**
-   * Train "Conv1D → global max pooling" with the fused sparse gradient where the architecture
-   * allows it (absent: on). The saved model is the same standard layers either way.
+   * Train "Conv1D → global max pooling" with the fused sparse gradient: true wherever the
+   * architecture allows it, false never, absent where measured faster (see fusedChoice). The
+   * saved model is the same standard layers either way.
    */
   fused?: boolean;
   /**

@@ -4,7 +4,7 @@ import { fitTokenizer } from '../core/tokenizer';
 import { resolveTokenizer } from '../core/tokenizerMode';
 import { encodeTexts } from '../core/padSequences';
 import { validateModelSpec } from '../core/modelSpec';
-import type { FromWorker, TrainRequest } from '../protocol/messages';
+import type { FromWorker, TfjsBackendName, TrainRequest } from '../protocol/messages';
 import { chooseTrainer } from './trainerChoice';
 import { autoEngineWorkers, enginePlan } from '../core/enginePlan';
 import { EngineTeam } from './engine/engineTeam';
@@ -13,7 +13,7 @@ import { buildModel, makeOptimizer, setLearningRate, weightedCrossEntropy } from
 import { balancedClassWeights, defaultEarlyStopping, learningRateAt, validateTrainConfig } from '../core/trainConfig';
 import { scoreRows, tfjsTrainee, trainLoop, type Encoded, type Trainee } from './trainer';
 import { postEvaluation } from './evaluate';
-import { fusedUnsupported, makeFusedStep } from './fused/fusedStep';
+import { fusedChoice, makeFusedStep } from './fused/fusedStep';
 import { fingerprint, session } from './session';
 
 /** Minimum time between two per-batch events, so the page's charts stay smooth. */
@@ -85,16 +85,7 @@ export async function runTraining(
   } else {
     const loss = classWeights ? weightedCrossEntropy(classWeights) : tf.metrics.categoricalCrossentropy;
     model.compile({ optimizer, loss: classWeights ? loss : 'categoricalCrossentropy', metrics: ['accuracy'] });
-    // Used where it is verified and faster: CPU. On WebGL it is exact but slower (tfjs' WebGL
-    // scatter-add is O(rows × segments)); on WebGPU it is not verified yet (see README).
-    fusedReason =
-      config.fused === false
-        ? 'turned off'
-        : backend.name === 'webgl'
-          ? 'slower on WebGL, whose scatter-add is O(rows × segments)'
-          : backend.name === 'webgpu'
-            ? 'not yet verified on WebGPU'
-            : fusedUnsupported(spec);
+    fusedReason = fusedChoice(backend.name as TfjsBackendName, spec, dataset.classes.length, config.batchSize, config.fused);
     trainee = tfjsTrainee(model, fusedReason === null ? makeFusedStep(model, spec, optimizer, loss) : undefined);
     onEpochStart = (epoch) => setLearningRate(optimizer, learningRateAt(config, epoch));
   }

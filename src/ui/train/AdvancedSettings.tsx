@@ -50,10 +50,17 @@ export function AdvancedSettings({ config, disabled, problem, onChange }: Props)
         <input type="checkbox" checked={early.restoreBest} onChange={(e) => setEarly({ restoreBest: e.target.checked })} />
         Keep the best epoch's weights (on Stop and after early stopping)
       </label>
-      <label className="check">
-        <input type="checkbox" checked={config.fused !== false} onChange={(e) => onChange({ fused: e.target.checked })} />
-        Fused convolution + max-pool training step (sparse gradient; same model, faster)
-      </label>
+      <SelectField
+        label="Fused convolution + max-pool step"
+        value={config.fused === undefined ? 'auto' : config.fused ? 'on' : 'off'}
+        options={[
+          { value: 'auto', label: 'Automatic (where measured faster)' },
+          { value: 'on', label: 'On (sparse gradient, same model)' },
+          { value: 'off', label: 'Off (standard layers)' },
+        ]}
+        hint="tfjs backends; the WASM engine is always sparse"
+        onChange={(v) => onChange({ fused: v === 'auto' ? undefined : v === 'on' })}
+      />
       <SelectField
         label="Engine workers"
         value={String(config.engineWorkers ?? 'auto')}

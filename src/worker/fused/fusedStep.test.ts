@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { ModelSpec } from '../../core/modelSpec';
 import { mulberry32 } from '../../core/random';
 import { buildModel, makeOptimizer, weightedCrossEntropy } from '../buildModel';
-import { fusedUnsupported, makeFusedStep } from './fusedStep';
+import { fusedChoice, fusedUnsupported, makeFusedStep } from './fusedStep';
+import { PRESETS } from '../../core/presets';
 
 const base: ModelSpec = {
   vocabSize: 30,
@@ -76,5 +77,23 @@ describe('fused training step', () => {
   it('the presets that can use it do', async () => {
     const { PRESETS } = await import('../../core/presets');
     expect(PRESETS.filter((p) => fusedUnsupported(p.spec) === null).map((p) => p.id)).toEqual(['tiny', 'keras-text-cnn', 'kim-cnn']);
+  });
+});
+
+describe('fusedChoice', () => {
+  const preset = (id: string) => PRESETS.find((p) => p.id === id)!.spec;
+  it.each([
+    ['cpu', 'tiny', undefined, null],
+    ['webgpu', 'keras-text-cnn', undefined, null],
+    ['webgpu', 'tiny', undefined, 'slower on WebGPU for a model this small'],
+    ['webgpu', 'tiny', true, null],
+    ['webgl', 'keras-text-cnn', undefined, 'slower on WebGL, whose scatter-add is O(rows × segments)'],
+    ['webgl', 'keras-text-cnn', true, null],
+    ['cpu', 'keras-text-cnn', false, 'turned off'],
+    ['cpu', 'char-cnn', true, 'the first layer is not a convolution'],
+  ] as const)('%s, %s, setting %s → %s', (backend, id, setting, reason) => {
+    const spec = preset(id);
+    const expected = id === 'char-cnn' ? fusedUnsupported(spec) : reason;
+    expect(fusedChoice(backend, spec, 2, 32, setting)).toBe(expected);
   });
 });

@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Conv1DLayer, ModelSpec } from '../../core/modelSpec';
+import { summarizeModel } from '../../core/modelShapes';
+import type { TfjsBackendName } from '../../protocol/messages';
 import { disposeWinners, findWinners, pooledFromWinners, type Winners } from './windowMax';
 
 /**
@@ -14,6 +16,32 @@ export function fusedUnsupported(spec: ModelSpec): string | null {
   if ((conv.padding ?? 'valid') !== 'valid' || (conv.strides ?? 1) !== 1) return 'the convolution uses same padding or a stride';
   if (pool?.kind !== 'globalMaxPool') return 'the convolution is not followed by global max pooling';
   if (rest.some((l) => l.kind !== 'dropout' && l.kind !== 'dense')) return 'layers other than dropout and dense follow the pooling';
+  return null;
+}
+
+/** Below this many forward FLOPs per batch the fused step was slower on WebGPU (SwiftShader). */
+const WEBGPU_FUSED_MIN_FLOPS = 100e6;
+
+/**
+ * Why the fused step is not used for a run, or null when it is. `setting` is the user's choice:
+ * false off, true on wherever the architecture allows, absent automatic: on where measured
+ * faster (CPU; WebGPU for models of ≥ 100 MFLOP per batch), off on WebGL.
+ */
+export function fusedChoice(
+  backend: TfjsBackendName,
+  spec: ModelSpec,
+  classCount: number,
+  batchSize: number,
+  setting: boolean | undefined,
+): string | null {
+  const unsupported = fusedUnsupported(spec);
+  if (unsupported) return unsupported;
+  if (setting === false) return 'turned off';
+  if (setting === true) return null;
+  if (backend === 'webgl') return 'slower on WebGL, whose scatter-add is O(rows × segments)';
+  if (backend === 'webgpu' && summarizeModel(spec, classCount).flopsPerSample * batchSize < WEBGPU_FUSED_MIN_FLOPS) {
+    return 'slower on WebGPU for a model this small';
+  }
   return null;
 }
 

@@ -19,8 +19,8 @@ import type { Activation } from '../../core/modelSpec';
  * the forward value is v, its gradient t). For the weights — kernel, bias, and the embedding
  * rows, which sum over token ids — this equals tfjs' rule exactly.
  *
- * A first version used tf.customGrad; on the WebGPU backend (tfjs 4.22) its tensors were
- * corrupted under the gradient tape, so this one uses ordinary ops and their gradients only.
+ * It uses ordinary ops and their gradients only (no tf.customGrad), so it runs wherever those
+ * ops run: CPU, WebGL, WebGPU and WASM.
  */
 
 export interface Winners {
@@ -53,7 +53,11 @@ export function findWinners(x: tf.Tensor3D, kernel: tf.Tensor3D, bias: tf.Tensor
     const out = activate(tf.add(tf.conv1d(x, kernel, 1, 'valid'), bias) as tf.Tensor3D, activation);
     const value = tf.max(out, 1) as tf.Tensor2D;
     const winner = tf.cast(tf.argMax(out, 1), 'int32');
-    const ties = tf.maximum(tf.sum(tf.cast(tf.equal(out, tf.expandDims(value, 1)), 'float32'), 1), 1) as tf.Tensor2D;
+    // Tied windows counted with float ops only: sign(out − max) is 0 where a window ties and −1
+    // elsewhere, so sign + 1 counts them. On WebGPU (tfjs 4.22) the sum of cast(equal(out, max))
+    // read the max pooling's buffer instead of the comparison's and returned the maxima; and a
+    // reshaped view of `value` disposed inside tidy corrupted `value` itself.
+    const ties = tf.maximum(tf.sum(tf.add(tf.sign(tf.sub(out, tf.max(out, 1, true))), 1), 1), 1) as tf.Tensor2D;
     const base = tf.reshape(tf.mul(tf.range(0, batch, 1, 'int32'), tf.scalar(length, 'int32')), [batch, 1, 1]);
     const rows = tf.reshape(tf.add(tf.add(base, tf.expandDims(winner, 2)), tf.reshape(tf.range(0, k, 1, 'int32'), [1, 1, k])), [-1]) as tf.Tensor1D;
     return { rows, ties, value };
