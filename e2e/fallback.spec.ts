@@ -19,8 +19,10 @@ test('without WebGPU the studio says why, falls back, and still trains', async (
   await page.getByRole('spinbutton', { name: 'Epochs' }).fill('6');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Training summary' })).toBeVisible({ timeout: 150_000 });
-  await expect(status).toContainText(/Finished on (webgl|cpu)/);
-  await expect(status).toContainText(/fallback: WebGPU/);
+  // Auto's pick without a GPU: the WASM engine, which trains the default Tiny preset.
+  await expect(status).toContainText(/^Finished on engine \(WebAssembly (relaxed )?SIMD/);
+  await expect(status).toContainText(/fallback: WebGPU found no GPU adapter.*The WASM SIMD engine trains this model fastest on the CPU\. Training on/);
+  await expect(page.getByLabel(/^Backend:/)).toContainText('WASM engine (fallback)');
   const valAccuracy = await percentAfter(page, 'Training summary', 'Validation accuracy');
   const majority = await percentAfter(page, 'Training summary', 'majority-class rate of');
   expect(valAccuracy).toBeGreaterThan(majority);

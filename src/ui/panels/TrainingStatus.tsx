@@ -25,7 +25,7 @@ export function TrainingStatus() {
   const elapsed = progress ? (performance.now() - progress.startedAt) / 1000 : 0;
   const eta = progress && progress.step > 0 ? (elapsed / progress.step) * (totalSteps - progress.step) : NaN;
   const backendText = backend
-    ? `on ${backend.name}${backend.adapter ? ` (${backend.adapter})` : ''}${backend.fallbackReason ? ` — fallback: ${backend.fallbackReason}` : ''}`
+    ? `on ${backend.name}${backend.adapter ? ` (${backend.adapter})` : ''}${backend.fallbackReason ? ` — fallback: ${backend.fallbackReason.replace(/\.$/, '')}` : ''}`
     : '';
   const text = (() => {
     switch (status) {
