@@ -119,17 +119,23 @@ for (const run of runs) {
 }
 // The reference model trained by PyTorch on this CPU in the same run, when PyTorch is installed.
 const torchSeconds = Math.max(5, MEASURE_MS / 1000);
-let torchInstalled = false;
-try {
-  execSync('python3 -c "import torch"', { stdio: 'ignore' });
-  torchInstalled = true;
-} catch {
-  console.log('PyTorch: not installed here (python3 -c "import torch" failed), so no native comparison this run. pip install torch to add it.');
+// BENCH_PYTHON first, then python3 on the PATH, then Debian's (apt-get install python3-torch).
+const python = [process.env.BENCH_PYTHON, 'python3', '/usr/bin/python3'].filter(Boolean).find((candidate) => {
+  try {
+    execSync(`${candidate} -c "import torch"`, { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+});
+const torchInstalled = python !== undefined;
+if (!torchInstalled) {
+  console.log('PyTorch: not installed here (no python3 imports torch), so no native comparison this run. pip install torch (or apt-get install python3-torch) to add it.');
 }
 if (torchInstalled) {
   try {
-    const torch = JSON.parse(execSync(`python3 scripts/bench_torch.py ${torchSeconds} 2`, { encoding: 'utf8' }).trim().split('\n').pop());
-    console.log(`${'Keras text CNN'.padEnd(20)}${'pytorch'.padEnd(9)}${`${torch.threads} thr`.padEnd(10)}${'32'.padStart(5)}${String(torch.steps).padStart(9)}${torch.samplesPerSecond.toFixed(1).padStart(11)}   (torch ${torch.torch}, CPU)`);
+    const torch = JSON.parse(execSync(`${python} scripts/bench_torch.py ${torchSeconds} 2`, { encoding: 'utf8' }).trim().split('\n').pop());
+    console.log(`${'Keras text CNN'.padEnd(20)}${'pytorch'.padEnd(9)}${`${torch.threads} thr`.padEnd(10)}${'32'.padStart(5)}${String(torch.steps).padStart(9)}${torch.samplesPerSecond.toFixed(1).padStart(11)}   (torch ${torch.torch}, BLAS ${torch.blas}, CPU)`);
     for (const r of results.filter((x) => x.preset === 'Keras text CNN')) {
       console.log(`  ${r.backend} ${label(r)}: ${(r.samplesPerSecond / torch.samplesPerSecond).toFixed(2)}× PyTorch's samples/s`);
     }

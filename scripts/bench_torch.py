@@ -7,6 +7,7 @@ Run: python3 scripts/bench_torch.py [seconds] [classes]
 """
 import json
 import os
+import re
 import sys
 import time
 
@@ -56,7 +57,14 @@ def main() -> None:
         step(steps)
         steps += 1
     elapsed = time.perf_counter() - start
-    print(json.dumps({"samplesPerSecond": steps * BATCH / elapsed, "steps": steps, "threads": threads, "torch": torch.__version__}))
+    blas = re.search(r"BLAS_INFO=(\w+)", torch.__config__.show())
+    print(json.dumps({
+        "samplesPerSecond": steps * BATCH / elapsed,
+        "steps": steps,
+        "threads": threads,
+        "torch": torch.__version__,
+        "blas": blas.group(1) if blas else "unknown",
+    }))
 
 
 if __name__ == "__main__":
