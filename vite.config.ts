@@ -25,8 +25,12 @@ function vendorTfjs(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), vendorTfjs()],
+  // engineWasm on the page too: in dev, Vite resolves the worker's imports with these plugins.
+  plugins: [react(), vendorTfjs(), engineWasm()],
   worker: { format: 'es', plugins: () => [engineWasm()] },
+  // Pre-bundled at start: the worker imports the WASM backend lazily, and discovering it on the
+  // first run made the dev server re-optimize and reload the page mid-run.
+  optimizeDeps: { include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-webgpu', '@tensorflow/tfjs-backend-wasm'] },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,

@@ -67,10 +67,10 @@ test('Auto takes the engine without a hardware GPU and says why; a model outside
   await expect(page.getByText('Refused for this model: the WASM engine trains global max pooling, not average pooling.')).toBeVisible();
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(status).toContainText('Finished', { timeout: 120_000 });
-  await expect(status).toContainText(/^Finished on (webgpu|webgl|cpu) .*fallback: The WASM engine cannot train this model: the WASM engine trains global max pooling, not average pooling/);
+  await expect(status).toContainText(/^Finished on (webgpu|webgl|wasm|cpu) .*fallback: The WASM engine cannot train this model: the WASM engine trains global max pooling, not average pooling/);
 
   await backend.selectOption('auto');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(status).toContainText('Finished', { timeout: 120_000 });
-  await expect(status).toContainText(/^Finished on (webgpu|webgl|cpu) .*measured samples\/s on it: .*webgpu [\d.,]+.*, so (webgpu|webgl|cpu) trains it/);
+  await expect(status).toContainText(/^Finished on (webgpu|webgl|wasm|cpu) .*measured samples\/s on it: .*webgpu [\d.,]+.*, so (webgpu|webgl|wasm|cpu) trains it/);
 });

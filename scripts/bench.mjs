@@ -12,6 +12,7 @@ const URL = `http://localhost:${PORT}/`;
 const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const BASE_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const MEASURE_MS = Number(process.env.BENCH_MEASURE_MS ?? 30_000);
+const STALL_MS = Number(process.env.BENCH_STALL_MS ?? 180_000);
 
 // Tokenizer throughput first (Node only, no browser); BENCH_TOKENIZER=0 skips it.
 if (process.env.BENCH_TOKENIZER !== '0') execSync('node scripts/bench-tokenizer.mjs', { stdio: 'inherit' });
@@ -66,14 +67,19 @@ async function measure({ preset, sample, backend, webgpu, fused, workers }) {
       await page.getByRole('combobox', { name: 'Engine workers' }).selectOption(String(workers));
     } else {
       await page.getByRole('combobox', { name: 'Fused convolution + max-pool step' }).selectOption(fused ? 'on' : 'off');
+      // tfjs' WASM backend trains Tiny's 10 epochs in seconds too: run long, stop when measured.
+      if (backend === 'wasm') await page.getByRole('spinbutton', { name: 'Epochs' }).fill('1000');
     }
     const batchSize = Number(await page.getByRole('spinbutton', { name: 'Batch size' }).inputValue());
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     const status = page.getByRole('status', { name: 'Training status' });
     const read = async () => ({ t: performance.now(), text: await status.innerText() });
     let first = await read();
+    const started = performance.now();
     while ((stepOf(first.text) ?? 0) < 3) {
       if (/failed/.test(first.text)) throw new Error(await page.getByRole('alert').first().innerText());
+      // A backend that is this slow (or stuck) gets a line saying so instead of holding the bench.
+      if (performance.now() - started > STALL_MS) throw new Error(`fewer than 3 batches in ${STALL_MS / 1000} s (status: ${first.text.slice(0, 160)})`);
       await page.waitForTimeout(200);
       first = await read();
     }
@@ -81,6 +87,8 @@ async function measure({ preset, sample, backend, webgpu, fused, workers }) {
     while (last.t - first.t < MEASURE_MS && !/Finished/.test(last.text)) {
       await page.waitForTimeout(500);
       const next = await read();
+      // A finished run shows no step: stop measuring rather than wait for one forever.
+      if (/Finished/.test(next.text)) break;
       if (stepOf(next.text) !== null) last = next;
     }
     const steps = stepOf(last.text) - stepOf(first.text);
@@ -96,7 +104,7 @@ async function measure({ preset, sample, backend, webgpu, fused, workers }) {
 await waitForServer();
 // Each preset on each tfjs backend, with the fused convolution + max-pool step and without it, side
 // by side, then on the WASM engine with one and two workers. BENCH_BACKENDS=cpu,engine narrows them.
-const BACKENDS = (process.env.BENCH_BACKENDS ?? 'webgpu,webgl,cpu,engine').split(',');
+const BACKENDS = (process.env.BENCH_BACKENDS ?? 'webgpu,webgl,wasm,cpu,engine').split(',');
 const runs = ['Tiny', 'Keras text CNN'].flatMap((preset) =>
   BACKENDS.flatMap((backend) =>
     backend === 'engine'

@@ -33,7 +33,7 @@ export interface BundleMetadata {
   dataset: { name: string; fingerprint: string; examples: number };
   versions: { studio: string; tfjs: string };
   /** What trained the model: a tfjs backend or 'engine' (the studio's WebAssembly trainer). */
-  backend: 'webgpu' | 'webgl' | 'cpu' | 'engine';
+  backend: 'webgpu' | 'webgl' | 'wasm' | 'cpu' | 'engine';
   savedAt: string;
   /** How the weights of a downloaded bundle are stored; absent means float32. */
   quantization?: WeightQuantization;
@@ -100,7 +100,7 @@ export function parseMetadata(text: string): BundleMetadata {
   if (!isObject(m.training)) throw bad('has no "training" settings');
   if (!isObject(m.dataset) || typeof m.dataset.name !== 'string') throw bad('has no "dataset" description');
   if (!isObject(m.versions)) throw bad('has no "versions"');
-  if (m.backend !== 'webgpu' && m.backend !== 'webgl' && m.backend !== 'cpu' && m.backend !== 'engine') throw bad(`names an unknown backend ${JSON.stringify(m.backend)}`);
+  if (m.backend !== 'webgpu' && m.backend !== 'webgl' && m.backend !== 'wasm' && m.backend !== 'cpu' && m.backend !== 'engine') throw bad(`names an unknown backend ${JSON.stringify(m.backend)}`);
   return m as unknown as BundleMetadata;
 }
 

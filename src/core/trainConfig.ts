@@ -5,10 +5,10 @@ export type OptimizerName = 'adam' | 'sgd' | 'rmsprop';
  * What trains: "auto" takes WebGPU on a hardware adapter, else the WASM engine where the model
  * fits it, else the tfjs backend measured fastest; the others force one.
  */
-export type BackendChoice = 'auto' | 'webgpu' | 'webgl' | 'cpu' | 'engine';
+export type BackendChoice = 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu' | 'engine';
 
 export const OPTIMIZERS: readonly OptimizerName[] = ['adam', 'sgd', 'rmsprop'];
-export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'webgpu', 'webgl', 'cpu', 'engine'];
+export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu', 'engine'];
 
 export interface TrainConfig {
   epochs: number;

@@ -16,7 +16,7 @@ import type { PreprocessStats, PreprocessStatsRequest } from '../core/preprocess
 import type { WeightQuantization } from '../core/quantize';
 
 /** The tfjs backends the studio starts. */
-export type TfjsBackendName = 'webgpu' | 'webgl' | 'cpu';
+export type TfjsBackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 /** What trains: a tfjs backend, or 'engine', the studio's own WebAssembly SIMD trainer. */
 export type BackendName = TfjsBackendName | 'engine';
 

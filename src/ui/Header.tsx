@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useStudio } from '../store/store';
 
-const BACKEND_LABELS = { webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU', engine: 'WASM engine' } as const;
+const BACKEND_LABELS = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU', engine: 'WASM engine' } as const;
 
 /** Studio name, dataset in use and the backend badge (fallback reason on hover and focus). */
 export function Header() {

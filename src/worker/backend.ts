@@ -14,7 +14,7 @@ interface GpuLike {
 }
 
 /** The tfjs backends in Auto's order of preference. */
-export const ORDER: TfjsBackendName[] = ['webgpu', 'webgl', 'cpu'];
+export const ORDER: TfjsBackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 function describeAdapter(adapter: GpuAdapterLike): string {
   const info = adapter.info ?? {};
@@ -48,6 +48,9 @@ async function tryBackend(name: TfjsBackendName): Promise<{ reason: string | nul
   // setBackend can fail quietly: it resolves false and tfjs moves on to another backend.
   let ok = false;
   try {
+    // Loaded only when asked for: sets where its .wasm files are served and registers the
+    // kernels training needs (see wasmBackend.ts).
+    if (name === 'wasm') (await import('./wasmBackend')).prepareWasmBackend();
     ok = await tf.setBackend(name);
     await tf.ready();
   } catch (error) {

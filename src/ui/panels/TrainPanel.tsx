@@ -17,6 +17,7 @@ const BACKEND_LABELS = {
   auto: 'Auto (GPU, else WASM engine, else fastest)',
   webgpu: 'WebGPU',
   webgl: 'WebGL',
+  wasm: 'WASM',
   cpu: 'CPU',
   engine: 'WASM SIMD engine (CPU)',
 } as const;
@@ -32,6 +33,7 @@ function backendHint(choice: TrainConfig['backend'], engineRefusal: string | nul
       ? 'GPU if there is one, else the tfjs backend measured fastest on this model'
       : 'GPU if there is one, else the WASM engine';
   }
+  if (choice === 'wasm') return "forced: tfjs' WebAssembly backend (XNNPACK SIMD) on the CPU; falls back with the reason if it cannot start";
   return 'forced; falls back with the reason if it cannot start';
 }
 

@@ -87,6 +87,8 @@ describe('fusedChoice', () => {
     ['webgpu', 'keras-text-cnn', undefined, null],
     ['webgpu', 'tiny', undefined, 'slower on WebGPU for a model this small'],
     ['webgpu', 'tiny', true, null],
+    ['wasm', 'keras-text-cnn', undefined, null],
+    ['wasm', 'tiny', undefined, 'slower on WASM for a model this small'],
     ['webgl', 'keras-text-cnn', undefined, 'slower on WebGL, whose scatter-add is O(rows × segments)'],
     ['webgl', 'keras-text-cnn', true, null],
     ['cpu', 'keras-text-cnn', false, 'turned off'],

@@ -1,0 +1,54 @@
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import plainWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import simdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import threadedSimdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { wasmConv2DBackpropFilter } from './kernels/wasmConv2DBackpropFilter';
+import { makeWasmConv2DBackpropInput } from './kernels/wasmConv2DBackpropInput';
+import { makeWasmEqual } from './kernels/wasmEqual';
+import { makeWasmGatherV2 } from './kernels/wasmGatherV2';
+import { wasmUnsortedSegmentSum } from './kernels/wasmUnsortedSegmentSum';
+
+/**
+ * The kernels training needs that tfjs-backend-wasm 4.22 lacks (Conv2DBackpropFilter,
+ * UnsortedSegmentSum: without them no model with a convolution or a trainable embedding trains)
+ * or has only in a slow form (Conv2DBackpropInput, GatherV2, broadcasting Equal). Each gets the
+ * original kernel, if any, for the cases it leaves to it.
+ */
+const KERNELS: Record<string, (original: tf.KernelFunc | null) => tf.KernelFunc> = {
+  Conv2DBackpropFilter: () => wasmConv2DBackpropFilter,
+  Conv2DBackpropInput: makeWasmConv2DBackpropInput,
+  Equal: makeWasmEqual,
+  GatherV2: makeWasmGatherV2,
+  UnsortedSegmentSum: () => wasmUnsortedSegmentSum,
+};
+
+let prepared = false;
+
+/** True under Node (unit tests), where tfjs-backend-wasm reads its binaries from node_modules. */
+function inNode(): boolean {
+  return Boolean((globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node);
+}
+
+/**
+ * Makes the tfjs WASM backend able to train: its .wasm binaries come from the app's own origin
+ * (Vite emits them into the build; no CDN), and the kernels above are registered. Call before
+ * `tf.setBackend('wasm')`; calling again does nothing.
+ */
+export function prepareWasmBackend(): void {
+  if (prepared) return;
+  prepared = true;
+  if (!inNode()) {
+    setWasmPaths({
+      'tfjs-backend-wasm.wasm': plainWasm,
+      'tfjs-backend-wasm-simd.wasm': simdWasm,
+      'tfjs-backend-wasm-threaded-simd.wasm': threadedSimdWasm,
+    });
+  }
+  for (const [kernelName, make] of Object.entries(KERNELS)) {
+    const original = tf.getKernel(kernelName, 'wasm');
+    if (original) tf.unregisterKernel(kernelName, 'wasm');
+    // The original's setup still runs when the backend starts: the fallback calls into it.
+    tf.registerKernel({ ...original, kernelName, backendName: 'wasm', kernelFunc: make(original?.kernelFunc ?? null) });
+  }
+}
