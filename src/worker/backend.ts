@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import type { BackendChoice } from '../core/trainConfig';
 import { registerCpuUnsortedSegmentSum } from './kernels/cpuUnsortedSegmentSum';
+import { registerWebglUnsortedSegmentSum } from './kernels/webglUnsortedSegmentSum';
 import type { BackendInfo, TfjsBackendName } from '../protocol/messages';
 
 /** The slice of the WebGPU API we read; the worker lib has no WebGPU types. */
@@ -57,6 +58,7 @@ async function tryBackend(name: TfjsBackendName): Promise<{ reason: string | nul
     return { reason: `The ${name} backend failed to start: ${(error as Error).message}`, adapter };
   }
   if (ok && name === 'cpu') registerCpuUnsortedSegmentSum();
+  if (ok && name === 'webgl') registerWebglUnsortedSegmentSum();
   if (!ok || tf.getBackend() !== name) {
     return { reason: `tfjs could not initialise the ${name} backend (it is running on ${tf.getBackend() ?? 'none'} instead).`, adapter };
   }

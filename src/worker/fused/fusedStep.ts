@@ -30,7 +30,7 @@ const WASM_FUSED_MIN_FLOPS = 100e6;
 /**
  * Why the fused step is not used for a run, or null when it is. `setting` is the user's choice:
  * false off, true on wherever the architecture allows, absent automatic: on where measured
- * faster (CPU; WebGPU and WASM for models of ≥ 100 MFLOP per batch), off on WebGL.
+ * faster (CPU and WebGL always; WebGPU and WASM for models of ≥ 100 MFLOP per batch).
  */
 export function fusedChoice(
   backend: TfjsBackendName,
@@ -43,7 +43,6 @@ export function fusedChoice(
   if (unsupported) return unsupported;
   if (setting === false) return 'turned off';
   if (setting === true) return null;
-  if (backend === 'webgl') return 'slower on WebGL, whose scatter-add is O(rows × segments)';
   if (backend === 'webgpu' && summarizeModel(spec, classCount).flopsPerSample * batchSize < WEBGPU_FUSED_MIN_FLOPS) {
     return 'slower on WebGPU for a model this small';
   }
