@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openStep } from './helpers';
 
-async function train(page: Page, fused: 'on' | 'off') {
+async function train(page: Page, fused: 'on' | 'off', backend?: string) {
+  if (backend) await page.getByRole('combobox', { name: 'Backend' }).selectOption(backend);
   await page.getByRole('combobox', { name: 'Fused convolution + max-pool step' }).selectOption(fused);
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   const status = page.getByRole('status', { name: 'Training status' });
@@ -23,4 +24,19 @@ test('on WebGPU the fused convolution + max-pool step trains to the standard lay
   const standard = await train(page, 'off');
   expect(Math.abs(fused - standard)).toBeLessThanOrEqual(1e-3);
   expect(standard).toBeLessThan(Math.log(4) - 0.05);
+});
+
+// WebGL trains the Embedding gradient with the studio's read-back scatter-add (tfjs' shader is
+// O(vocabulary × tokens)): both steps agree, and land near the CPU's loss (WebGL rounds differently).
+test('on WebGL the scatter-add trains: fused and standard agree, and come close to the CPU', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('region', { name: 'Dataset summary' })).toContainText('240 examples');
+  await openStep(page, 'Train');
+  await page.getByRole('spinbutton', { name: 'Epochs' }).fill('2');
+  const fused = await train(page, 'on', 'webgl');
+  await expect(page.getByRole('status', { name: 'Training status' })).toContainText(/^Finished on webgl\b(?!.*fallback)/);
+  const standard = await train(page, 'off', 'webgl');
+  const cpu = await train(page, 'off', 'cpu');
+  expect(Math.abs(fused - standard)).toBeLessThanOrEqual(1e-3);
+  expect(Math.abs(standard - cpu)).toBeLessThanOrEqual(0.03);
 });

@@ -35,6 +35,8 @@ export const session: {
   dataset: Dataset | null;
   active: ActiveModel | null;
   run: { id: number; control: RunControl } | null;
+  /** The finished run's held-out evaluation while it is still being sent: a new run waits for it. */
+  evaluating: Promise<unknown> | null;
 } = {
   backend: null,
   backendReady: null,
@@ -43,6 +45,7 @@ export const session: {
   dataset: null,
   active: null,
   run: null,
+  evaluating: null,
 };
 
 /** FNV-1a over the texts and labels: identifies the data a model was trained on. */

@@ -26,6 +26,8 @@ export async function runTraining(
   post: (m: FromWorker, transfer?: Transferable[]) => void,
 ): Promise<void> {
   const { spec, config } = request;
+  // The page enables Train when a run reports "done"; its evaluation may still be on its way.
+  await session.evaluating;
   const dataset = session.dataset;
   if (!dataset) throw new Error('Load a dataset and choose its columns before training.');
   if (session.run) throw new Error('A training run is already in progress: stop it before starting another.');
@@ -154,7 +156,11 @@ export async function runTraining(
       heldOut: { dataset, validation: split.validation, test: split.test },
     };
     post({ type: 'trainDone', runId, result });
-    await postEvaluation(runId, session.active, data, split, val, post, (rows) => trainee.predict(data, rows));
+    // Training is over: the evaluation below no longer needs the run's controls.
+    if (session.run?.id === runId) session.run = null;
+    const evaluating = postEvaluation(runId, session.active, data, split, val, post, (rows) => trainee.predict(data, rows));
+    session.evaluating = evaluating.catch(() => undefined);
+    await evaluating;
   } catch (error) {
     model.dispose();
     throw error;
