@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import type { BackendChoice } from '../core/trainConfig';
-import { registerCpuUnsortedSegmentSum } from './kernels/cpuUnsortedSegmentSum';
-import { registerWebglUnsortedSegmentSum } from './kernels/webglUnsortedSegmentSum';
+import { registerCpuUnsortedSegmentSum, registerWebglUnsortedSegmentSum } from './kernels/unsortedSegmentSum';
 import type { BackendInfo, TfjsBackendName } from '../protocol/messages';
 
 /** The slice of the WebGPU API we read; the worker lib has no WebGPU types. */

@@ -4,7 +4,7 @@ import { findPreset } from '../core/presets';
 import { mulberry32 } from '../core/random';
 import { buildModel, makeOptimizer } from './buildModel';
 import { makeFusedStep } from './fused/fusedStep';
-import { registerCpuUnsortedSegmentSum } from './kernels/cpuUnsortedSegmentSum';
+import { registerCpuUnsortedSegmentSum } from './kernels/unsortedSegmentSum';
 import { wasmConv2DBackpropFilter } from './kernels/wasmConv2DBackpropFilter';
 import { wasmUnsortedSegmentSum } from './kernels/wasmUnsortedSegmentSum';
 import { prepareWasmBackend } from './wasmBackend';

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { scatterAddRows } from '../../core/scatterAdd';
 
 /**
  * UnsortedSegmentSum for the WASM backend, which tfjs 4.22 lacks (it is the Embedding layer's
@@ -17,14 +18,7 @@ export const wasmUnsortedSegmentSum: tf.KernelFunc = ({ inputs, backend, attrs }
   const values = wasm.typedArrayFromHeap(x);
   const ids = wasm.typedArrayFromHeap(segmentIds);
   result.fill(0);
-  const rows = ids.length;
-  const width = rows === 0 ? 0 : values.length / rows;
-  for (let i = 0; i < rows; i++) {
-    const s = ids[i];
-    if (s < 0 || s >= numSegments) continue;
-    const from = i * width;
-    const to = s * width;
-    for (let j = 0; j < width; j++) result[to + j] += values[from + j];
-  }
+  const width = ids.length === 0 ? 0 : values.length / ids.length;
+  scatterAddRows(values, width, ids, numSegments, result as Float32Array);
   return out;
 };

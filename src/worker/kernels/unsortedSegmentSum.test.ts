@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../core/random';
 import { scatterAddRows } from '../../core/scatterAdd';
-import { registerCpuUnsortedSegmentSum } from './cpuUnsortedSegmentSum';
+import { registerCpuUnsortedSegmentSum } from './unsortedSegmentSum';
 
 describe('scatterAddRows', () => {
   it.each([
