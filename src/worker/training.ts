@@ -53,7 +53,8 @@ export async function runTraining(
   };
 
   const model = buildModel(spec, dataset.classes.length, config.seed);
-  const optimizer = makeOptimizer(config.optimizer, config.learningRate);
+  // tfjs' optimizer, when tfjs trains (the engine keeps its optimizer state in its own memory).
+  let optimizer: tf.Optimizer | null = null;
   const classWeights = config.classWeights === 'balanced' ? balancedClassWeights(labels, split.train, dataset.classes.length) : null;
   let trainee: Trainee;
   let fusedReason: string | null;
@@ -77,7 +78,6 @@ export async function runTraining(
       labels,
     ).catch((error: unknown) => {
       model.dispose();
-      optimizer.dispose();
       throw error;
     });
     trainee = engineTrainee(team);
@@ -85,11 +85,12 @@ export async function runTraining(
     fusedReason = null;
     onEpochStart = (epoch) => (team!.learningRate = learningRateAt(config, epoch));
   } else {
+    const tfOptimizer = (optimizer = makeOptimizer(config.optimizer, config.learningRate));
     const loss = classWeights ? weightedCrossEntropy(classWeights) : tf.metrics.categoricalCrossentropy;
-    model.compile({ optimizer, loss: classWeights ? loss : 'categoricalCrossentropy', metrics: ['accuracy'] });
+    model.compile({ optimizer: tfOptimizer, loss: classWeights ? loss : 'categoricalCrossentropy', metrics: ['accuracy'] });
     fusedReason = fusedChoice(backend.name as TfjsBackendName, spec, dataset.classes.length, config.batchSize, config.fused);
-    trainee = tfjsTrainee(model, fusedReason === null ? makeFusedStep(model, spec, optimizer, loss) : undefined);
-    onEpochStart = (epoch) => setLearningRate(optimizer, learningRateAt(config, epoch));
+    trainee = tfjsTrainee(model, fusedReason === null ? makeFusedStep(model, spec, tfOptimizer, loss) : undefined);
+    onEpochStart = (epoch) => setLearningRate(tfOptimizer, learningRateAt(config, epoch));
   }
   const control = { paused: false, stopRequested: false, wake: null };
   session.run = { id: runId, control };
@@ -166,7 +167,7 @@ export async function runTraining(
     throw error;
   } finally {
     // The optimizer's slots (Adam moments) are not owned by the model: free them here.
-    optimizer.dispose();
+    optimizer?.dispose();
     team?.dispose();
     if (session.run?.id === runId) session.run = null;
   }

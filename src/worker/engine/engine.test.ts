@@ -6,6 +6,7 @@ import { mulberry32 } from '../../core/random';
 import type { OptimizerName } from '../../core/trainConfig';
 import { buildModel, makeOptimizer, weightedCrossEntropy } from '../buildModel';
 import { TextCnnEngine, type NamedWeights } from './engine';
+import { readWeights, weightedLayers } from './engineTrainee';
 import { kernelFlavor, loadKernel, type KernelFlavor } from './kernelModule';
 import { addGradients, concatGradients } from './gradientTransfer';
 
@@ -61,14 +62,8 @@ function batch(spec: ModelSpec, n: number, padded: boolean, seed: number) {
   return { ids, labels, rows: Int32Array.from({ length: n }, (_, i) => i) };
 }
 
-function namedWeights(model: tf.LayersModel, names: string[]): NamedWeights {
-  return new Map(names.map((name) => [name, model.getLayer(name).getWeights().map((w) => w.dataSync() as Float32Array)]));
-}
-
-function layerNames(spec: ModelSpec): string[] {
-  const plan = enginePlan(spec, K);
-  return ['embedding', ...plan.branches.map((b) => b.name), ...plan.head.flatMap((h) => (h.kind === 'dense' ? [h.name] : []))];
-}
+const layerNames = (spec: ModelSpec) => weightedLayers(enginePlan(spec, K));
+const namedWeights = (model: tf.LayersModel, spec: ModelSpec): Promise<NamedWeights> => readWeights(model, enginePlan(spec, K));
 
 function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   expect(a.length).toBe(b.length);
@@ -86,7 +81,7 @@ async function engineFor(spec: ModelSpec, flavor: KernelFlavor, optimizer: Optim
     classWeights,
     random: mulberry32(1),
   });
-  engine.setWeights(namedWeights(model, layerNames(spec)));
+  engine.setWeights(await namedWeights(model, spec));
   return { model, engine };
 }
 
@@ -99,9 +94,8 @@ describe('TextCnnEngine against tfjs (CPU backend)', () => {
 
   it('round-trips weights in tfjs layouts (padded filters stay hidden)', async () => {
     const { model, engine } = await engineFor(multiBranch, 'simd', 'adam', null, 4);
-    const names = layerNames(multiBranch);
     const back = engine.getWeights();
-    for (const [name, arrays] of namedWeights(model, names)) arrays.forEach((w, i) => expect(back.get(name)![i]).toEqual(w));
+    for (const [name, arrays] of await namedWeights(model, multiBranch)) arrays.forEach((w, i) => expect(back.get(name)![i]).toEqual(w));
     model.dispose();
   });
 
@@ -119,7 +113,7 @@ describe('TextCnnEngine against tfjs (CPU backend)', () => {
     const { ids, labels, rows } = batch(spec, n, padded, 3);
     const { model, engine } = await engineFor(spec, flavor, 'sgd', classWeights, n);
     const names = layerNames(spec);
-    const before = namedWeights(model, names);
+    const before = await namedWeights(model, spec);
     const { loss } = engine.computeGradients(ids, labels, rows, 0, n);
     const grads = engine.gradients();
 
@@ -129,7 +123,7 @@ describe('TextCnnEngine against tfjs (CPU backend)', () => {
     const xs = tf.tensor2d(ids, [n, spec.sequenceLength], 'int32');
     const ys = tf.oneHot(tf.tensor1d(labels, 'int32'), K).toFloat();
     const tfLoss = (await model.trainOnBatch(xs, ys)) as number;
-    const after = namedWeights(model, names);
+    const after = await namedWeights(model, spec);
     expect(Math.abs(loss - tfLoss)).toBeLessThanOrEqual(1e-5);
     for (const name of names) {
       if (name === 'embedding' && spec.embeddingTrainable === false) {
@@ -150,7 +144,6 @@ describe('TextCnnEngine against tfjs (CPU backend)', () => {
     const spec = multiBranch;
     const { ids, labels, rows } = batch(spec, n, true, 11);
     const { model, engine } = await engineFor(spec, 'simd', optimizer, null, n);
-    const names = layerNames(spec);
     model.compile({ optimizer: makeOptimizer(optimizer, 0.01), loss: 'categoricalCrossentropy' });
     const xs = tf.tensor2d(ids, [n, spec.sequenceLength], 'int32');
     const ys = tf.oneHot(tf.tensor1d(labels, 'int32'), K).toFloat();
@@ -160,7 +153,7 @@ describe('TextCnnEngine against tfjs (CPU backend)', () => {
       expect(Math.abs(loss - tfLoss)).toBeLessThanOrEqual(1e-5);
     }
     const mine = engine.getWeights();
-    for (const [name, arrays] of namedWeights(model, names)) {
+    for (const [name, arrays] of await namedWeights(model, spec)) {
       arrays.forEach((w, i) => expect(maxDiff(mine.get(name)![i], w), `${name}[${i}]`).toBeLessThanOrEqual(1e-5));
     }
     tf.dispose([xs, ys]);

@@ -19,13 +19,13 @@ export function fusedUnsupported(spec: ModelSpec): string | null {
   return null;
 }
 
-/** Below this many forward FLOPs per batch the fused step was slower on WebGPU (SwiftShader). */
-const WEBGPU_FUSED_MIN_FLOPS = 100e6;
 /**
- * The same on tfjs' WASM backend (headless Chromium, 2 cores): Tiny trained 7,564 samples/s
- * standard against 3,922 fused; the Keras text CNN 237 standard against 508 fused.
+ * Below this many forward FLOPs per batch the fused step was slower on WebGPU (SwiftShader) and
+ * on tfjs' WASM backend (headless Chromium, 2 cores: Tiny 7,564 samples/s standard against 3,922
+ * fused; the Keras text CNN 237 standard against 508 fused).
  */
-const WASM_FUSED_MIN_FLOPS = 100e6;
+const FUSED_MIN_FLOPS = 100e6;
+const SMALL_MODEL_SLOWER: Partial<Record<TfjsBackendName, string>> = { webgpu: 'WebGPU', wasm: 'WASM' };
 
 /**
  * Why the fused step is not used for a run, or null when it is. `setting` is the user's choice:
@@ -43,11 +43,9 @@ export function fusedChoice(
   if (unsupported) return unsupported;
   if (setting === false) return 'turned off';
   if (setting === true) return null;
-  if (backend === 'webgpu' && summarizeModel(spec, classCount).flopsPerSample * batchSize < WEBGPU_FUSED_MIN_FLOPS) {
-    return 'slower on WebGPU for a model this small';
-  }
-  if (backend === 'wasm' && summarizeModel(spec, classCount).flopsPerSample * batchSize < WASM_FUSED_MIN_FLOPS) {
-    return 'slower on WASM for a model this small';
+  const label = SMALL_MODEL_SLOWER[backend];
+  if (label && summarizeModel(spec, classCount).flopsPerSample * batchSize < FUSED_MIN_FLOPS) {
+    return `slower on ${label} for a model this small`;
   }
   return null;
 }
