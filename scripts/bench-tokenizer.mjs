@@ -23,7 +23,7 @@ await build({
     target: 'node20',
     minify: false,
     rollupOptions: {
-      input: { tokenizer: 'src/core/tokenizer.ts', padSequences: 'src/core/padSequences.ts', tokenizerMode: 'src/core/tokenizerMode.ts' },
+      input: { tokenizer: 'src/core/text/tokenizer.ts', padSequences: 'src/core/text/padSequences.ts', tokenizerMode: 'src/core/text/tokenizerMode.ts' },
       output: { format: 'es', entryFileNames: '[name].mjs' },
     },
   },

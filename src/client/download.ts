@@ -7,9 +7,6 @@
  */
 import type { BundleFile } from '../protocol/messages';
 
-export const formatBytes = (bytes: number) =>
-  bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : bytes >= 1e3 ? `${(bytes / 1e3).toFixed(1)} kB` : `${bytes} bytes`;
-
 /** A file name from a model name: no path separators or characters Windows refuses. */
 export function zipFileName(name: string): string {
   const safe = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').replace(/^[\s.]+|[\s.]+$/g, '');

@@ -1,6 +1,7 @@
-import type { WeightQuantization } from '../core/quantize';
+import type { WeightQuantization } from '../core/export/quantize';
 import { patch, useStudio, type ExportScope } from '../store/store';
-import { downloadBundle, formatBytes } from './download';
+import { formatBytes } from '../core/format';
+import { downloadBundle } from './download';
 import type { Answer, Request } from './studioClient';
 
 /**

@@ -1,7 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { ModelSpec } from '../core/modelSpec';
-import type { TrainConfig } from '../core/trainConfig';
-import type { TokenizerOptions } from '../core/tokenizerMode';
+import type { ModelSpec } from '../core/model/modelSpec';
+import type { TrainConfig } from '../core/train/trainConfig';
+import type { TokenizerOptions } from '../core/text/tokenizerMode';
 import type { TrainResult } from '../protocol/messages';
 import { patch, useStudio } from '../store/store';
 

@@ -1,10 +1,10 @@
 import { patch, useStudio, type BatchPoint, type SampleDataset } from '../store/store';
 import { ModelLibrary } from './modelLibrary';
-import { estimateCost } from '../core/modelCost';
+import { estimateCost } from '../core/train/modelCost';
 import { recordRun } from './runHistory';
 import { assertNever, type DatasetSource, type DatasetSummary, type FromWorker, type ToWorker } from '../protocol/messages';
-import { statsRequestFor } from '../core/preprocessReport';
-import { AUTO_OPTIONS, type IngestOptions } from '../core/ingestFormat';
+import { statsRequestFor } from '../core/train/preprocessRequest';
+import { AUTO_OPTIONS, type IngestOptions } from '../core/data/ingestFormat';
 
 /** Most per-batch points kept for the charts; older points are thinned to half when exceeded. */
 const MAX_BATCH_POINTS = 600;

@@ -4,16 +4,16 @@
  * events whose runId is not the current run, so late events of a stopped run never land.
  * Requests that expect one answer carry a `requestId` that the answer repeats.
  */
-import type { ModelSpec } from '../core/modelSpec';
-import type { BackendChoice, TrainConfig } from '../core/trainConfig';
-import type { RowProblem } from '../core/dataset';
-import type { Detected, IngestOptions } from '../core/ingestFormat';
-import type { DatasetCheck } from '../core/validateDataset';
-import type { LengthSummary } from '../core/datasetStats';
-import type { MetricsReport } from '../core/metrics';
-import type { TokenizerOptions } from '../core/tokenizerMode';
-import type { PreprocessStats, PreprocessStatsRequest } from '../core/preprocessReport';
-import type { WeightQuantization } from '../core/quantize';
+import type { ModelSpec } from '../core/model/modelSpec';
+import type { BackendChoice, TrainConfig } from '../core/train/trainConfig';
+import type { RowProblem } from '../core/data/dataset';
+import type { Detected, IngestOptions } from '../core/data/ingestFormat';
+import type { DatasetCheck } from '../core/data/validateDataset';
+import type { LengthSummary } from '../core/data/datasetStats';
+import type { MetricsReport } from '../core/eval/metrics';
+import type { TokenizerOptions } from '../core/text/tokenizerMode';
+import type { PreprocessStats, PreprocessStatsRequest } from '../core/text/preprocessReport';
+import type { WeightQuantization } from '../core/export/quantize';
 
 /** The tfjs backends the studio starts. */
 export type TfjsBackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';

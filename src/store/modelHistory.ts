@@ -1,4 +1,4 @@
-import type { ModelSpec } from '../core/modelSpec';
+import type { ModelSpec } from '../core/model/modelSpec';
 import { useStudio } from './store';
 
 /** Most edits kept for undo. */

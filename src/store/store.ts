@@ -1,17 +1,17 @@
 import { create } from 'zustand';
-import type { Stage } from '../core/mermaid';
-import type { ModelSpec } from '../core/modelSpec';
-import { PRESETS } from '../core/presets';
-import type { TrainConfig } from '../core/trainConfig';
-import type { IngestOptions } from '../core/ingestFormat';
+import type { Stage } from '../core/model/mermaid';
+import type { ModelSpec } from '../core/model/modelSpec';
+import { PRESETS } from '../core/train/presets';
+import type { TrainConfig } from '../core/train/trainConfig';
+import type { IngestOptions } from '../core/data/ingestFormat';
 import type { LoadProgress } from '../protocol/messages';
 import type { BackendInfo, DatasetSummary, EpochMetrics, HighlightedToken, SavedModelInfo, TableInfo, TrainResult } from '../protocol/messages';
-import type { SplitPredictions } from '../core/evaluation';
-import type { SpeedCalibration } from '../core/modelCost';
+import type { SplitPredictions } from '../core/eval/evaluation';
+import type { SpeedCalibration } from '../core/train/modelCost';
 import type { RunRecord } from '../client/runHistory';
 import type { QuantizationReport, StorageInfo } from '../protocol/messages';
-import { defaultTokenizerOptions, type TokenizerOptions } from '../core/tokenizerMode';
-import type { PreprocessStats } from '../core/preprocessReport';
+import { defaultTokenizerOptions, type TokenizerOptions } from '../core/text/tokenizerMode';
+import type { PreprocessStats } from '../core/text/preprocessReport';
 
 /** One entry of public/datasets/manifest.json. */
 export interface SampleDataset {

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { pipelineDiagram, type Stage } from '../core/mermaid';
+import { pipelineDiagram, type Stage } from '../core/model/mermaid';
 import { useStudio, type StudioState } from '../store/store';
 import { MermaidFigure } from './components/MermaidFigure';
 

@@ -5,7 +5,7 @@ import { ModelPanel } from './panels/ModelPanel';
 import { TrainPanel } from './panels/TrainPanel';
 import { EvaluatePanel } from './panels/EvaluatePanel';
 import { ExportPanel } from './panels/ExportPanel';
-import { assertNever } from '../core/modelSpec';
+import { assertNever } from '../core/model/modelSpec';
 import { ErrorBoundary } from './components/ErrorBoundary';
 
 /** The panel of the current step, as the rail's tab panel. */

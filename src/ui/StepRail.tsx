@@ -1,5 +1,5 @@
 import { useRef, type KeyboardEvent } from 'react';
-import { STAGES, type Stage } from '../core/mermaid';
+import { STAGES, type Stage } from '../core/model/mermaid';
 import { setStep, useStudio } from '../store/store';
 import { useStepStates } from './stepStatus';
 

@@ -1,6 +1,6 @@
 import { studioClient } from '../client/studioClient';
 import { refreshRuns } from '../client/runHistory';
-import { specFromHash } from '../core/specJson';
+import { specFromHash } from '../core/model/specJson';
 import { editSpec } from '../store/modelHistory';
 import { patch } from '../store/store';
 

@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
-import type { Stage } from '../core/mermaid';
-import { validateModelSpec } from '../core/modelSpec';
-import { validateTrainConfig } from '../core/trainConfig';
+import type { Stage } from '../core/model/mermaid';
+import { validateModelSpec } from '../core/model/modelSpec';
+import { validateTrainConfig } from '../core/train/trainConfig';
 import { useStudio, type StudioState } from '../store/store';
 
 export type StepState = 'done' | 'attention' | 'todo';

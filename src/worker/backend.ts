@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
-import type { BackendChoice } from '../core/trainConfig';
+import type { BackendChoice } from '../core/train/trainConfig';
 import { registerCpuUnsortedSegmentSum, registerWebglUnsortedSegmentSum } from './kernels/unsortedSegmentSum';
 import type { BackendInfo, TfjsBackendName } from '../protocol/messages';
 

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { toCsv } from '../core/csv';
-import { guessColumns } from '../core/dataset';
-import { argmax } from '../core/metrics';
-import { encodeTexts } from '../core/padSequences';
+import { toCsv } from '../core/export/csv';
+import { guessColumns } from '../core/data/dataset';
+import { argmax } from '../core/eval/metrics';
+import { encodeTexts } from '../core/text/padSequences';
 import type { FromWorker } from '../protocol/messages';
 import { ingest } from './ingest';
 import type { ActiveModel } from './session';

@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { summarizeModel } from '../core/modelShapes';
-import type { ModelSpec } from '../core/modelSpec';
-import { PRESETS } from '../core/presets';
-import { insertLayer, removeLayer, replaceLayer } from '../core/layerStack';
+import { summarizeModel } from '../core/model/modelShapes';
+import type { ModelSpec } from '../core/model/modelSpec';
+import { PRESETS } from '../core/train/presets';
+import { insertLayer, removeLayer, replaceLayer } from '../core/model/layerStack';
 import { buildModel } from './buildModel';
 
 const keras = PRESETS.find((p) => p.id === 'keras-text-cnn')!.spec;

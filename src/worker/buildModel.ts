@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { assertNever, type ModelSpec } from '../core/modelSpec';
+import { assertNever, type ModelSpec } from '../core/model/modelSpec';
 
 /**
  * Builds the tfjs layers model for a spec. Standard Keras layers only, so a saved model loads

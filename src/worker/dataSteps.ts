@@ -1,8 +1,8 @@
-import { classCounts, guessColumns } from '../core/dataset';
-import { lengthSummary } from '../core/datasetStats';
-import { AUTO_OPTIONS } from '../core/ingestFormat';
-import { majorityRate } from '../core/metrics';
-import { prepareDataset } from '../core/validateDataset';
+import { classCounts, guessColumns } from '../core/data/dataset';
+import { lengthSummary } from '../core/data/datasetStats';
+import { AUTO_OPTIONS } from '../core/data/ingestFormat';
+import { majorityRate } from '../core/eval/metrics';
+import { prepareDataset } from '../core/data/validateDataset';
 import type { FromWorker, ToWorker } from '../protocol/messages';
 import { IngestCancelled, ingest } from './ingest';
 import { session } from './session';

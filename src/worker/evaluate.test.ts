@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { defaultTokenizerConfig, fitTokenizer } from '../core/tokenizer';
-import { encodeTexts } from '../core/padSequences';
-import type { ModelSpec } from '../core/modelSpec';
+import { defaultTokenizerConfig, fitTokenizer } from '../core/text/tokenizer';
+import { encodeTexts } from '../core/text/padSequences';
+import type { ModelSpec } from '../core/model/modelSpec';
 import { buildModel } from './buildModel';
 import { tokenHighlights } from './evaluate';
 import type { ActiveModel } from './session';

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { FromWorker, HighlightedToken } from '../protocol/messages';
-import { textsToSequences } from '../core/tokenizer';
-import type { Split } from '../core/split';
+import { textsToSequences } from '../core/text/tokenizer';
+import type { Split } from '../core/data/split';
 import { evaluateRows, scoreRows, type Encoded } from './trainer';
 import type { ActiveModel } from './session';
 

@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { checkBundle, describeTopology, parseMetadata, type ModelJson } from '../core/bundle';
-import type { Dataset } from '../core/dataset';
-import type { ModelSpec } from '../core/modelSpec';
-import { encodeTexts } from '../core/padSequences';
-import { defaultTokenizerConfig, fitTokenizer } from '../core/tokenizer';
-import { defaultTrainConfig } from '../core/trainConfig';
+import { checkBundle, describeTopology, parseMetadata, type ModelJson } from '../core/export/bundle';
+import type { Dataset } from '../core/data/dataset';
+import type { ModelSpec } from '../core/model/modelSpec';
+import { encodeTexts } from '../core/text/padSequences';
+import { defaultTokenizerConfig, fitTokenizer } from '../core/text/tokenizer';
+import { defaultTrainConfig } from '../core/train/trainConfig';
 import type { BundleFile } from '../protocol/messages';
 import { buildModel } from './buildModel';
 import { exportBundle, WEIGHTS_FILE } from './exportBundle';

@@ -4,12 +4,12 @@
  * (ArrayBuffers, transferred), where they are zipped.
  */
 import * as tf from '@tensorflow/tfjs';
-import { BUNDLE_FORMAT, type BundleMetadata, type ModelJson } from '../core/bundle';
-import { modelCard } from '../core/modelCard';
-import { predictPage } from '../core/predictPage';
-import { quantizeWeights, type WeightQuantization } from '../core/quantize';
-import { tokenizerToJson } from '../core/tokenizerJson';
-import { preprocessingMetadata } from '../core/tokenizerMode';
+import { BUNDLE_FORMAT, type BundleMetadata, type ModelJson } from '../core/export/bundle';
+import { modelCard } from '../core/export/modelCard';
+import { predictPage } from '../core/export/predictPage';
+import { quantizeWeights, type WeightQuantization } from '../core/export/quantize';
+import { tokenizerToJson } from '../core/text/tokenizerJson';
+import { preprocessingMetadata } from '../core/text/tokenizerMode';
 import type { BundleFile } from '../protocol/messages';
 import type { ActiveModel } from './session';
 

@@ -4,9 +4,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { unzipSync } from 'fflate';
-import { checkBundle, uniqueName, type BundleParts, type CheckedBundle } from '../core/bundle';
-import { valueCount } from '../core/quantize';
-import { tokenizerFromJson } from '../core/tokenizerJson';
+import { checkBundle, uniqueName, type BundleParts, type CheckedBundle } from '../core/export/bundle';
+import { valueCount } from '../core/export/quantize';
+import { tokenizerFromJson } from '../core/text/tokenizerJson';
 import type { SavedModelInfo } from '../protocol/messages';
 import { saveBundle, savedNames } from './library';
 import { session } from './session';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUTO_OPTIONS } from '../core/ingestFormat';
+import { AUTO_OPTIONS } from '../core/data/ingestFormat';
 import { IngestCancelled, ingest, type IngestProgress } from './ingest';
 
 const MB = 1 << 20;

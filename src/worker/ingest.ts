@@ -1,8 +1,8 @@
-import type { Table } from '../core/dataset';
-import { sniffEncoding, WINDOWS_1252_NOTICE, type Decoded } from '../core/decode';
-import { AUTO_OPTIONS, detectFormat, resolveFormat, type Detected, type IngestOptions } from '../core/ingestFormat';
-import { TableParser, type ParsedTable } from '../core/tableParser';
-import { NewlineNormalizer } from '../core/textStream';
+import type { Table } from '../core/data/dataset';
+import { sniffEncoding, WINDOWS_1252_NOTICE, type Decoded } from '../core/data/decode';
+import { AUTO_OPTIONS, detectFormat, resolveFormat, type Detected, type IngestOptions } from '../core/data/ingestFormat';
+import { TableParser, type ParsedTable } from '../core/data/tableParser';
+import { NewlineNormalizer } from '../core/data/textStream';
 import type { DatasetSource } from '../protocol/messages';
 
 export interface Ingested {

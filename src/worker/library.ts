@@ -8,7 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { uniqueName, type BundleMetadata } from '../core/bundle';
+import { uniqueName, type BundleMetadata } from '../core/export/bundle';
 import type { SavedModelInfo, StorageInfo } from '../protocol/messages';
 import { session } from './session';
 

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { ModelSpec } from '../core/modelSpec';
+import type { ModelSpec } from '../core/model/modelSpec';
 import { mulberry32 } from '../core/random';
 import { buildModel, makeOptimizer } from './buildModel';
 

@@ -4,8 +4,8 @@
  * `tf.loadLayersModel` will) into a copy of the model, and evaluated on the held-out rows.
  */
 import * as tf from '@tensorflow/tfjs';
-import { encodeTexts } from '../core/padSequences';
-import { quantizeWeights, WEIGHT_QUANTIZATIONS } from '../core/quantize';
+import { encodeTexts } from '../core/text/padSequences';
+import { quantizeWeights, WEIGHT_QUANTIZATIONS } from '../core/export/quantize';
 import type { QuantizationOption, QuantizationReport } from '../protocol/messages';
 import { collectArtifacts } from './exportBundle';
 import type { ActiveModel } from './session';

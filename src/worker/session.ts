@@ -1,11 +1,11 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { Dataset, Table } from '../core/dataset';
-import type { TokenizerState } from '../core/tokenizer';
-import type { ModelSpec } from '../core/modelSpec';
+import type { Dataset, Table } from '../core/data/dataset';
+import type { TokenizerState } from '../core/text/tokenizer';
+import type { ModelSpec } from '../core/model/modelSpec';
 import type { BackendInfo, TrainResult } from '../protocol/messages';
-import type { TrainConfig } from '../core/trainConfig';
+import type { TrainConfig } from '../core/train/trainConfig';
 import type { RunControl } from './trainer';
-import type { BundleMetadata } from '../core/bundle';
+import type { BundleMetadata } from '../core/export/bundle';
 
 /** A model ready to predict: weights, the tokenizer it was trained with, and its labels. */
 export interface ActiveModel {

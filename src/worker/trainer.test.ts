@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../core/random';
-import type { ModelSpec } from '../core/modelSpec';
+import type { ModelSpec } from '../core/model/modelSpec';
 import { buildModel, makeOptimizer, setLearningRate, weightedCrossEntropy } from './buildModel';
-import type { EarlyStoppingConfig } from '../core/trainConfig';
+import type { EarlyStoppingConfig } from '../core/train/trainConfig';
 import { tfjsTrainee, trainLoop, type Encoded, type RunControl } from './trainer';
 
 const spec: ModelSpec = {

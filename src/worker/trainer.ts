@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { confusionMatrix, majorityRate, metricsFromConfusion, argmax } from '../core/metrics';
+import { confusionMatrix, majorityRate, metricsFromConfusion, argmax } from '../core/eval/metrics';
 import { mulberry32, shuffleInPlace } from '../core/random';
 import type { EpochMetrics } from '../protocol/messages';
-import { EarlyStopper, type EarlyStoppingConfig } from '../core/trainConfig';
+import { EarlyStopper, type EarlyStoppingConfig } from '../core/train/trainConfig';
 
 /** Encoded examples: row-major token ids (rows × sequenceLength) and class indices. */
 export interface Encoded {

@@ -1,6 +1,6 @@
-import { engineUnsupported } from '../core/enginePlan';
-import type { ModelSpec } from '../core/modelSpec';
-import type { BackendChoice } from '../core/trainConfig';
+import { engineUnsupported } from '../core/train/enginePlan';
+import type { ModelSpec } from '../core/model/modelSpec';
+import type { BackendChoice } from '../core/train/trainConfig';
 import type { BackendInfo, TfjsBackendName } from '../protocol/messages';
 import { ORDER, onHardwareWebGpu, selectBackend } from './backend';
 import { kernelFlavor, type KernelFlavor } from './engine/kernelModule';

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findPreset } from '../core/presets';
+import { findPreset } from '../core/train/presets';
 import { mulberry32 } from '../core/random';
 import { buildModel, makeOptimizer } from './buildModel';
 import { makeFusedStep } from './fused/fusedStep';

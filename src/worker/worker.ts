@@ -1,9 +1,9 @@
 /// <reference lib="webworker" />
 import * as tf from '@tensorflow/tfjs';
-import { summarizeModel } from '../core/modelShapes';
-import { encodeTexts } from '../core/padSequences';
-import { tokenizerFromJson, tokenizerToJson } from '../core/tokenizerJson';
-import { computePreprocessStats } from '../core/preprocessReport';
+import { summarizeModel } from '../core/model/modelShapes';
+import { encodeTexts } from '../core/text/padSequences';
+import { tokenizerFromJson, tokenizerToJson } from '../core/text/tokenizerJson';
+import { computePreprocessStats } from '../core/text/preprocessReport';
 import { assertNever, type FromWorker, type SavedModelInfo, type ToWorker } from '../protocol/messages';
 import { selectBackend } from './backend';
 import { chooseTrainer } from './trainerChoice';

@@ -1,4 +1,4 @@
-import { count } from '../format';
+import { count } from '../../core/format';
 
 export interface Bin {
   /** First value in the bin, inclusive. */

@@ -1,4 +1,4 @@
-import { linearScale, linePath, niceTicks } from '../../core/chartScale';
+import { linearScale, linePath, niceTicks } from '../../core/train/chartScale';
 
 export interface Series {
   name: string;

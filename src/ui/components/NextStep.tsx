@@ -1,4 +1,4 @@
-import type { Stage } from '../../core/mermaid';
+import type { Stage } from '../../core/model/mermaid';
 import { setStep } from '../../store/store';
 import { STEP_TITLES } from '../StepRail';
 

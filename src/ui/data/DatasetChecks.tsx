@@ -1,4 +1,4 @@
-import type { DatasetCheck } from '../../core/validateDataset';
+import type { DatasetCheck } from '../../core/data/validateDataset';
 
 /** The checks of the data: errors as alerts, warnings as a list; each names rows and columns. */
 export function DatasetChecks({ checks }: { checks: DatasetCheck[] }) {

@@ -1,5 +1,5 @@
 import { studioClient } from '../../client/studioClient';
-import { DELIMITER_NAMES, DELIMITERS, FORMAT_NAMES, FORMATS, formatHasHeader, type Delimiter, type FileFormat, type IngestOptions } from '../../core/ingestFormat';
+import { DELIMITER_NAMES, DELIMITERS, FORMAT_NAMES, FORMATS, formatHasHeader, type Delimiter, type FileFormat, type IngestOptions } from '../../core/data/ingestFormat';
 import type { TableInfo } from '../../protocol/messages';
 import { CheckboxField } from '../components/CheckboxField';
 import { SelectField } from '../components/SelectField';

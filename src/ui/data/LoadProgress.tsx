@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { studioClient } from '../../client/studioClient';
 import { useStudio } from '../../store/store';
-import { bytes, count } from './format';
+import { formatBytes, count } from '../../core/format';
 
 /**
  * While a file is read: what is read, how far ("Reading progress", by bytes when the size is
@@ -18,8 +18,8 @@ export function LoadProgress() {
         {progress && (
           <>
             {' '}
-            {bytes(progress.bytes)}
-            {progress.totalBytes ? ` of ${bytes(progress.totalBytes)}` : ''} · {count(progress.rows)} rows
+            {formatBytes(progress.bytes)}
+            {progress.totalBytes ? ` of ${formatBytes(progress.totalBytes)}` : ''} · {count(progress.rows)} rows
           </>
         )}
       </p>

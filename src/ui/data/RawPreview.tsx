@@ -1,5 +1,5 @@
 import type { TableInfo } from '../../protocol/messages';
-import { count } from './format';
+import { count } from '../../core/format';
 
 /** "Data preview": the first rows of the file as read, the chosen columns marked. */
 export function RawPreview({ table, textColumn, labelColumn }: { table: TableInfo; textColumn: number; labelColumn: number }) {

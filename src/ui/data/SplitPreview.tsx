@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { splitCounts } from '../../core/datasetStats';
+import { splitCounts } from '../../core/data/datasetStats';
 import { setStep, useStudio } from '../../store/store';
-import { count, percent } from './format';
+import { count, percent } from '../../core/format';
 
 /**
  * "Split": examples per class in train, validation and test, from the Train step's "Validation

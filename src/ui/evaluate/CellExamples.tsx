@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
-import { cellMembers } from '../../core/evaluation';
+import { cellMembers } from '../../core/eval/evaluation';
 import type { Cell } from './ConfusionMatrix';
 import { useTexts } from './useTexts';
 import type { SplitReport } from './useSplitReport';
-import { percent as pct } from '../format';
+import { percent as pct } from '../../core/format';
 
 const SHOWN = 50;
 

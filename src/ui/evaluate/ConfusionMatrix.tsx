@@ -1,6 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react';
 import type { SplitReport } from './useSplitReport';
-import { percent as pct } from '../format';
+import { percent as pct } from '../../core/format';
 
 export interface Cell {
   t: number;

@@ -1,5 +1,5 @@
 import type { SplitReport } from './useSplitReport';
-import { percent as pct } from '../format';
+import { percent as pct } from '../../core/format';
 
 /** "Per-class metrics": precision, recall, F1 and support, with macro and weighted averages. */
 export function MetricsTable({ report: r }: { report: SplitReport }) {

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
-import { misclassified, type Misclassified } from '../../core/evaluation';
+import { misclassified, type Misclassified } from '../../core/eval/evaluation';
 import { useTexts } from './useTexts';
 import type { SplitReport } from './useSplitReport';
-import { percent as pct } from '../format';
+import { percent as pct } from '../../core/format';
 
 const LIMIT = 500;
 type SortKey = 'confidence' | 'truth' | 'predicted';

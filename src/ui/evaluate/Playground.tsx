@@ -2,7 +2,7 @@ import { Fragment, useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { studioClient } from '../../client/studioClient';
 import { useStudio } from '../../store/store';
-import { percent as pct } from '../format';
+import { percent as pct } from '../../core/format';
 
 const DEBOUNCE_MS = 250;
 

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
-import { averagePrecision, positiveScores, precisionRecallCurve } from '../../core/evaluation';
+import { averagePrecision, positiveScores, precisionRecallCurve } from '../../core/eval/evaluation';
 import { patch, useStudio } from '../../store/store';
 import { LineChart } from '../charts/LineChart';
 import type { SplitReport } from './useSplitReport';
-import { percent as pct } from '../format';
+import { percent as pct } from '../../core/format';
 
 /** Two classes: the precision–recall curve and a movable decision threshold. */
 export function ThresholdView({ report }: { report: SplitReport }) {

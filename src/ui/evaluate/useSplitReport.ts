@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { decide } from '../../core/evaluation';
-import { confusionMatrix, metricsFromConfusion } from '../../core/metrics';
+import { decide } from '../../core/eval/evaluation';
+import { confusionMatrix, metricsFromConfusion } from '../../core/eval/metrics';
 import { useStudio } from '../../store/store';
 
 /** The selected split's decisions, confusion matrix and metrics, recomputed when the threshold moves. */

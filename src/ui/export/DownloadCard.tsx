@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { studioClient } from '../../client/studioClient';
-import type { WeightQuantization } from '../../core/quantize';
+import type { WeightQuantization } from '../../core/export/quantize';
 import { useStudio } from '../../store/store';
 import { ExportStatus } from './ExportStatus';
-import { modelNameFor } from './format';
+import { modelNameFor } from './modelName';
 import { QuantizationTable } from './QuantizationTable';
 
 const FORMATS: { mode: WeightQuantization; label: string; hint: string }[] = [

@@ -1,6 +1,6 @@
-import type { WeightQuantization } from '../../core/quantize';
+import type { WeightQuantization } from '../../core/export/quantize';
 import type { QuantizationReport } from '../../protocol/messages';
-import { formatBytes, percent } from './format';
+import { formatBytes, percent } from '../../core/format';
 
 const NAMES: Record<WeightQuantization, string> = { none: 'float32', float16: 'float16', uint8: '8-bit' };
 

@@ -4,7 +4,8 @@ import { studioClient } from '../../client/studioClient';
 import { patch, useStudio } from '../../store/store';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ExportStatus } from './ExportStatus';
-import { modelNameFor, percent } from './format';
+import { percent } from '../../core/format';
+import { modelNameFor } from './modelName';
 
 /** The model the worker holds now, its name, and "Save to browser" (asking before replacing). */
 export function SaveCard() {

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { studioClient } from '../../client/studioClient';
 import type { SavedModelInfo } from '../../protocol/messages';
-import { formatBytes, percent } from './format';
+import { formatBytes, percent } from '../../core/format';
 
 export interface SavedModelItemProps {
   model: SavedModelInfo;

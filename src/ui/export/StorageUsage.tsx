@@ -1,5 +1,5 @@
 import type { StorageInfo } from '../../protocol/messages';
-import { formatBytes } from './format';
+import { formatBytes } from '../../core/format';
 
 /** How much of the browser's storage this site uses, from navigator.storage.estimate(). */
 export function StorageUsage({ storage }: { storage: StorageInfo | null }) {

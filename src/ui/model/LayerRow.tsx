@@ -1,6 +1,6 @@
-import type { Activation, LayerSpec } from '../../core/modelSpec';
-import type { LayerSummary } from '../../core/modelShapes';
-import { parseKernelSizes } from '../../core/layerStack';
+import type { Activation, LayerSpec } from '../../core/model/modelSpec';
+import type { LayerSummary } from '../../core/model/modelShapes';
+import { parseKernelSizes } from '../../core/model/layerStack';
 import { NumberField } from '../components/NumberField';
 import { SelectField } from '../components/SelectField';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { defaultLayer, duplicateLayer, insertLayer, LAYER_KINDS, moveLayer, removeLayer, replaceLayer, type LayerKind } from '../../core/layerStack';
-import type { ModelSpec } from '../../core/modelSpec';
-import type { ModelSummary } from '../../core/modelShapes';
+import { defaultLayer, duplicateLayer, insertLayer, LAYER_KINDS, moveLayer, removeLayer, replaceLayer, type LayerKind } from '../../core/model/layerStack';
+import type { ModelSpec } from '../../core/model/modelSpec';
+import type { ModelSummary } from '../../core/model/modelShapes';
 import { SelectField } from '../components/SelectField';
 import { LayerRow } from './LayerRow';
 

@@ -1,8 +1,9 @@
 import { useShallow } from 'zustand/react/shallow';
 import { studioClient } from '../../client/studioClient';
-import { estimateCost, estimateEpochSeconds, formatBytes, formatDuration } from '../../core/modelCost';
-import { formatCount, type ModelSummary } from '../../core/modelShapes';
-import type { ModelSpec } from '../../core/modelSpec';
+import { formatBytes, formatDuration } from '../../core/format';
+import { estimateCost, estimateEpochSeconds } from '../../core/train/modelCost';
+import { formatCount, type ModelSummary } from '../../core/model/modelShapes';
+import type { ModelSpec } from '../../core/model/modelSpec';
 import { useStudio } from '../../store/store';
 
 /** "Model summary": per-layer shapes and parameters, and what the model costs before training. */

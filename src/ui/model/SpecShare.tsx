@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { parseSpecFile, specFileText, specToHash } from '../../core/specJson';
-import type { ModelSpec } from '../../core/modelSpec';
+import { parseSpecFile, specFileText, specToHash } from '../../core/model/specJson';
+import type { ModelSpec } from '../../core/model/modelSpec';
 
 /** The spec as a file (download, import) and as a link. */
 export function SpecShare({ spec, onImport }: { spec: ModelSpec; onImport: (spec: ModelSpec) => void }) {

@@ -4,7 +4,7 @@ import { patch, useStudio } from '../../store/store';
 import { CheckboxField } from '../components/CheckboxField';
 import { NextStep } from '../components/NextStep';
 import { SelectField } from '../components/SelectField';
-import { bytes, count } from '../data/format';
+import { formatBytes, count } from '../../core/format';
 import { FormatOptions } from '../data/FormatOptions';
 import { LoadProgress } from '../data/LoadProgress';
 import { RawPreview } from '../data/RawPreview';
@@ -40,7 +40,7 @@ export function DataPanel() {
           value={data.sampleId}
           options={data.samples.map((s) => ({ value: s.id, label: `${s.name} (${count(s.rows)} rows)` }))}
           onChange={(sampleId) => patch('data', { sampleId })}
-          hint={sample ? `${sample.description} ${bytes(sample.sizeBytes)} · ${sample.license}` : 'No samples found'}
+          hint={sample ? `${sample.description} ${formatBytes(sample.sizeBytes)} · ${sample.license}` : 'No samples found'}
         />
         <button type="button" disabled={!sample || busy} onClick={() => sample && void client.loadSample(sample)}>
           Load sample

@@ -1,6 +1,6 @@
 import type { DatasetSummary } from '../../protocol/messages';
 import { DatasetChecks } from '../data/DatasetChecks';
-import { count, percent } from '../data/format';
+import { count, percent } from '../../core/format';
 import { LengthHistogram } from '../data/LengthHistogram';
 
 /** "Dataset summary": examples, classes, class distribution, text lengths and every check of the data. */

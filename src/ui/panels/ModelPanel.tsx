@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { validateModelSpec, type ModelSpec } from '../../core/modelSpec';
-import { summarizeModel } from '../../core/modelShapes';
-import { modelDiagram } from '../../core/mermaid';
-import { findPreset, PRESETS } from '../../core/presets';
+import { validateModelSpec, type ModelSpec } from '../../core/model/modelSpec';
+import { summarizeModel } from '../../core/model/modelShapes';
+import { modelDiagram } from '../../core/model/mermaid';
+import { findPreset, PRESETS } from '../../core/train/presets';
 import { editSpec, redo, undo } from '../../store/modelHistory';
 import { patch, useStudio } from '../../store/store';
 import { NumberField } from '../components/NumberField';

@@ -1,8 +1,8 @@
 import { useShallow } from 'zustand/react/shallow';
-import { validateModelSpec, type ModelSpec } from '../../core/modelSpec';
+import { validateModelSpec, type ModelSpec } from '../../core/model/modelSpec';
 import { patch, setStep, useStudio } from '../../store/store';
 import { NextStep } from '../components/NextStep';
-import { count } from '../preprocess/format';
+import { count } from '../../core/format';
 import { SequenceLengthView } from '../preprocess/SequenceLengthView';
 import { TokenizerOptionsForm } from '../preprocess/TokenizerOptionsForm';
 import { usePreprocessStats } from '../preprocess/usePreprocessStats';

@@ -1,8 +1,8 @@
 import { useShallow } from 'zustand/react/shallow';
 import { studioClient } from '../../client/studioClient';
-import { validateModelSpec } from '../../core/modelSpec';
-import { engineUnsupported } from '../../core/enginePlan';
-import { BACKEND_CHOICES, OPTIMIZERS, validateTrainConfig, type TrainConfig } from '../../core/trainConfig';
+import { validateModelSpec } from '../../core/model/modelSpec';
+import { engineUnsupported } from '../../core/train/enginePlan';
+import { BACKEND_CHOICES, OPTIMIZERS, validateTrainConfig, type TrainConfig } from '../../core/train/trainConfig';
 import { patch, useStudio } from '../../store/store';
 import { NumberField } from '../components/NumberField';
 import { SelectField } from '../components/SelectField';

@@ -1,5 +1,5 @@
 import type { TrainResult } from '../../protocol/messages';
-import { percent as pct } from '../format';
+import { percent as pct } from '../../core/format';
 
 /** "Training summary": the numbers that say whether the run worked. */
 export function TrainingSummary({ result }: { result: TrainResult }) {

@@ -1,7 +1,7 @@
-import type { PreprocessStats } from '../../core/preprocessReport';
-import { truncatedCount } from '../../core/preprocessStats';
+import type { PreprocessStats } from '../../core/text/preprocessReport';
+import { truncatedCount } from '../../core/text/preprocessStats';
 import { NumberField } from '../components/NumberField';
-import { count, percent, tokens } from './format';
+import { count, percent, withUnit } from '../../core/format';
 import { TokenHistogram } from './TokenHistogram';
 
 interface Props {
@@ -31,11 +31,11 @@ export function SequenceLengthView({ stats, sequenceLength, problem, onChange }:
       <div className="row">
         <NumberField label="Sequence length" value={sequenceLength} min={1} hint="tokens per text (pad_sequences maxlen)" problem={problem} onChange={onChange} />
         <button type="button" disabled={suggested === sequenceLength} onClick={() => onChange(suggested)}>
-          Use suggested ({tokens(suggested)})
+          Use suggested ({withUnit(suggested, 'token')})
         </button>
       </div>
       <p className="hint">
-        Suggested: the 95th percentile ({tokens(lengths.percentiles.p95)}), at most 1,000 and at least the largest kernel size.
+        Suggested: the 95th percentile ({withUnit(lengths.percentiles.p95, 'token')}), at most 1,000 and at least the largest kernel size.
       </p>
       <p role="status" aria-label="Truncation" className={cut > 0 ? 'stats' : 'stats good'}>
         {cut > 0 ? (
@@ -43,10 +43,10 @@ export function SequenceLengthView({ stats, sequenceLength, problem, onChange }:
             <strong>
               {count(cut)} of {count(lengths.texts)} training texts ({percent(cut / Math.max(1, lengths.texts))})
             </strong>{' '}
-            have more than {tokens(sequenceLength)} and get truncated; {count(padded)} fit.
+            have more than {withUnit(sequenceLength, 'token')} and get truncated; {count(padded)} fit.
           </>
         ) : (
-          <>No training text is truncated: all {count(lengths.texts)} have at most {tokens(sequenceLength)}.</>
+          <>No training text is truncated: all {count(lengths.texts)} have at most {withUnit(sequenceLength, 'token')}.</>
         )}
       </p>
       <TokenHistogram bins={lengths.histogram} sequenceLength={sequenceLength} texts={lengths.texts} />
@@ -68,7 +68,7 @@ export function SequenceLengthView({ stats, sequenceLength, problem, onChange }:
           <tr>
             {PERCENTILES.map(([key]) => (
               <td key={key} className="num">
-                {tokens(lengths.percentiles[key])}
+                {withUnit(lengths.percentiles[key], 'token')}
               </td>
             ))}
             <td className="num">{lengths.mean.toFixed(1)} tokens</td>

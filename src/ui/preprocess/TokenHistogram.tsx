@@ -1,6 +1,6 @@
-import type { HistogramBin } from '../../core/preprocessStats';
+import type { HistogramBin } from '../../core/stats';
 import { HistogramBars } from '../charts/HistogramBars';
-import { count, tokens } from './format';
+import { count, withUnit } from '../../core/format';
 
 /**
  * Bars of texts per token-count bin, with a line at the sequence length; bins beyond it (texts
@@ -15,12 +15,12 @@ export function TokenHistogram({ bins, sequenceLength, texts }: { bins: Histogra
         bins={bins}
         height={160}
         label={`Histogram of tokens per training text in ${bins.length} bins`}
-        format={tokens}
+        format={(n) => withUnit(n, 'token')}
         limit={{ after: sequenceLength, label: 'sequence length' }}
       />
       <figcaption>
-        Tokens per training text: {count(texts)} texts in bins of {tokens(width)}; bars past the line are texts longer than the sequence length (
-        {tokens(sequenceLength)}).
+        Tokens per training text: {count(texts)} texts in bins of {withUnit(width, 'token')}; bars past the line are texts longer than the sequence length (
+        {withUnit(sequenceLength, 'token')}).
       </figcaption>
     </figure>
   );

@@ -1,6 +1,6 @@
-import { MODE_NAMES, TOKENIZER_MODES, type TokenizerChoice, type TokenizerOptions } from '../../core/tokenizerMode';
-import type { PreprocessStats } from '../../core/preprocessReport';
-import { ENGLISH_STOP_WORDS } from '../../core/unicodeText';
+import { MODE_NAMES, TOKENIZER_MODES, type TokenizerChoice, type TokenizerOptions } from '../../core/text/tokenizerMode';
+import type { PreprocessStats } from '../../core/text/preprocessReport';
+import { ENGLISH_STOP_WORDS } from '../../core/text/unicodeText';
 import { patch } from '../../store/store';
 import { CheckboxField } from '../components/CheckboxField';
 import { SelectField } from '../components/SelectField';

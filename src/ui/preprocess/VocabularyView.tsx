@@ -1,6 +1,7 @@
-import type { PreprocessStats } from '../../core/preprocessReport';
+import type { PreprocessStats } from '../../core/text/preprocessReport';
 import { NumberField } from '../components/NumberField';
-import { count, percent, whitespaceName } from './format';
+import { count, percent } from '../../core/format';
+import { whitespaceName } from './whitespaceName';
 
 interface Props {
   stats: PreprocessStats;

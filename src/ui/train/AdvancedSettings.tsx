@@ -1,4 +1,4 @@
-import { defaultEarlyStopping, SCHEDULES, type TrainConfig } from '../../core/trainConfig';
+import { defaultEarlyStopping, SCHEDULES, type TrainConfig } from '../../core/train/trainConfig';
 import { NumberField } from '../components/NumberField';
 import { SelectField } from '../components/SelectField';
 

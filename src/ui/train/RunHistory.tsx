@@ -1,9 +1,9 @@
 import { useShallow } from 'zustand/react/shallow';
 import { deleteRun, type RunRecord } from '../../client/runHistory';
-import { diffConfigs } from '../../core/runDiff';
+import { diffConfigs } from '../../core/train/runDiff';
 import { patch, useStudio } from '../../store/store';
 import { LineChart, type Series } from '../charts/LineChart';
-import { percent as pct } from '../format';
+import { percent as pct } from '../../core/format';
 
 const COLORS = ['#2563eb', '#ea580c', '#16a34a', '#9333ea', '#db2777', '#0891b2'];
 const when = (id: number) => new Date(id).toLocaleString();

@@ -1,4 +1,4 @@
-import type { Activation } from '../../core/modelSpec';
+import type { Activation } from '../../core/model/modelSpec';
 
 /** Applies an activation in place; softmax works per row. */
 export function activate(z: Float32Array, rows: number, units: number, activation: Activation | 'softmax'): void {

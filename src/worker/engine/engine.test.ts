@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { enginePlan } from '../../core/enginePlan';
-import type { ModelSpec } from '../../core/modelSpec';
+import { enginePlan } from '../../core/train/enginePlan';
+import type { ModelSpec } from '../../core/model/modelSpec';
 import { mulberry32 } from '../../core/random';
-import type { OptimizerName } from '../../core/trainConfig';
+import type { OptimizerName } from '../../core/train/trainConfig';
 import { buildModel, makeOptimizer, weightedCrossEntropy } from '../buildModel';
 import { TextCnnEngine, type NamedWeights } from './engine';
 import { readWeights, weightedLayers } from './engineTrainee';

@@ -1,5 +1,5 @@
-import type { EngineBranch, EngineHeadLayer, EnginePlan } from '../../core/enginePlan';
-import type { OptimizerName } from '../../core/trainConfig';
+import type { EngineBranch, EngineHeadLayer, EnginePlan } from '../../core/train/enginePlan';
+import type { OptimizerName } from '../../core/train/trainConfig';
 import { Arena, type F32, type I32 } from './arena';
 import { activate, activationBackward } from './activations';
 import type { EngineKernels, KernelFlavor, LoadedKernel } from './kernelModule';

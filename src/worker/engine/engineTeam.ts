@@ -1,4 +1,4 @@
-import type { EnginePlan } from '../../core/enginePlan';
+import type { EnginePlan } from '../../core/train/enginePlan';
 import { mulberry32 } from '../../core/random';
 import { TextCnnEngine, type EngineOptions, type NamedWeights } from './engine';
 import { addGradients, concatGradients } from './gradientTransfer';

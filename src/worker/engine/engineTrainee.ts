@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { EnginePlan } from '../../core/enginePlan';
+import type { EnginePlan } from '../../core/train/enginePlan';
 import { yieldToEvents, type Encoded, type Trainee } from '../trainer';
 import type { NamedWeights } from './engine';
 import type { EngineTeam } from './engineTeam';

@@ -1,5 +1,5 @@
-import { enginePlan } from '../../core/enginePlan';
-import type { ModelSpec } from '../../core/modelSpec';
+import { enginePlan } from '../../core/train/enginePlan';
+import type { ModelSpec } from '../../core/model/modelSpec';
 import { mulberry32 } from '../../core/random';
 import { TextCnnEngine } from './engine';
 import { loadKernel } from './kernelModule';

@@ -1,4 +1,4 @@
-import type { OptimizerName } from '../../core/trainConfig';
+import type { OptimizerName } from '../../core/train/trainConfig';
 import type { Arena, F32 } from './arena';
 import type { EngineKernels } from './kernelModule';
 

@@ -1,5 +1,5 @@
-import type { EnginePlan } from '../../core/enginePlan';
-import type { OptimizerName } from '../../core/trainConfig';
+import type { EnginePlan } from '../../core/train/enginePlan';
+import type { OptimizerName } from '../../core/train/trainConfig';
 import type { NamedWeights } from './engine';
 
 /** The lead engine → the helper worker that trains the second half of every batch. */

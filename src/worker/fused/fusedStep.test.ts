@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import type { ModelSpec } from '../../core/modelSpec';
+import type { ModelSpec } from '../../core/model/modelSpec';
 import { mulberry32 } from '../../core/random';
 import { buildModel, makeOptimizer, weightedCrossEntropy } from '../buildModel';
 import { fusedChoice, fusedUnsupported, makeFusedStep } from './fusedStep';
-import { PRESETS } from '../../core/presets';
+import { PRESETS } from '../../core/train/presets';
 
 const base: ModelSpec = {
   vocabSize: 30,
@@ -75,7 +75,7 @@ describe('fused training step', () => {
   });
 
   it('the presets that can use it do', async () => {
-    const { PRESETS } = await import('../../core/presets');
+    const { PRESETS } = await import('../../core/train/presets');
     expect(PRESETS.filter((p) => fusedUnsupported(p.spec) === null).map((p) => p.id)).toEqual(['tiny', 'keras-text-cnn', 'kim-cnn']);
   });
 });

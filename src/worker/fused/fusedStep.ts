@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Conv1DLayer, ModelSpec } from '../../core/modelSpec';
-import { summarizeModel } from '../../core/modelShapes';
+import type { Conv1DLayer, ModelSpec } from '../../core/model/modelSpec';
+import { summarizeModel } from '../../core/model/modelShapes';
 import type { TfjsBackendName } from '../../protocol/messages';
 import { disposeWinners, findWinners, pooledFromWinners, type Winners } from './windowMax';
 

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import type { Activation } from '../../core/modelSpec';
+import type { Activation } from '../../core/model/modelSpec';
 import { mulberry32 } from '../../core/random';
 import { disposeWinners, findWinners, pooledFromWinners } from './windowMax';
 

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Activation } from '../../core/modelSpec';
+import type { Activation } from '../../core/model/modelSpec';
 
 /**
  * Conv1D ('valid', stride 1) + activation + global max pooling, for training, with a sparse

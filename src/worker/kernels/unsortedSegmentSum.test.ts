@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../core/random';
-import { scatterAddRows } from '../../core/scatterAdd';
+import { scatterAddRows } from '../../core/train/scatterAdd';
 import { registerCpuUnsortedSegmentSum } from './unsortedSegmentSum';
 
 describe('scatterAddRows', () => {

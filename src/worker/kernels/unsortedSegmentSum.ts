@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { scatterAddRows } from '../../core/scatterAdd';
+import { scatterAddRows } from '../../core/train/scatterAdd';
 
 /** What a backend must offer the kernel: its tensors' values on the CPU, and tensor creation. */
 interface Backend {

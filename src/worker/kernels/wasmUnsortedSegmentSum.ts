@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { scatterAddRows } from '../../core/scatterAdd';
+import { scatterAddRows } from '../../core/train/scatterAdd';
 
 /**
  * UnsortedSegmentSum for the WASM backend, which tfjs 4.22 lacks (it is the Embedding layer's

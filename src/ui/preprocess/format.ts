@@ -1,8 +1,0 @@
-import { withUnit } from '../format';
-
-export { count, percent } from '../format';
-/** "1 token" / "40 tokens". */
-export const tokens = (n: number): string => withUnit(n, 'token');
-const WHITESPACE: Record<string, string> = { ' ': 'space', '\t': 'tab', '\n': 'line feed', '\r': 'carriage return', '\u00a0': 'no-break space' };
-/** The name of a whitespace token (character mode), which would otherwise read as nothing; null for others. */
-export const whitespaceName = (token: string): string | null => WHITESPACE[token] ?? null;
