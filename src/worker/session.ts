@@ -4,7 +4,7 @@ import type { TokenizerState } from '../core/text/tokenizer';
 import type { ModelSpec } from '../core/model/modelSpec';
 import type { BackendInfo, TrainResult } from '../protocol/messages';
 import type { TrainConfig } from '../core/train/trainConfig';
-import type { RunControl } from './trainer';
+import type { RunControl } from './train/trainer';
 import type { BundleMetadata } from '../core/export/bundle';
 
 /** A model ready to predict: weights, the tokenizer it was trained with, and its labels. */

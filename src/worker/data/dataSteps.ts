@@ -1,0 +1,89 @@
+import { classCounts, guessColumns } from '../../core/data/dataset';
+import { lengthSummary } from '../../core/data/datasetStats';
+import { AUTO_OPTIONS } from '../../core/data/ingestFormat';
+import { majorityRate } from '../../core/eval/metrics';
+import { prepareDataset } from '../../core/data/validateDataset';
+import type { FromWorker, ToWorker } from '../../protocol/messages';
+import { IngestCancelled, ingest } from './ingest';
+import { session } from '../session';
+
+type Post = (message: FromWorker) => void;
+
+const PREVIEW_ROWS = 8;
+const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+/** requestIds of loads the page asked to stop. */
+const cancelled = new Set<number>();
+
+export function cancelLoad(target: number): void {
+  cancelled.add(target);
+}
+
+/**
+ * Reads a file or sample into the session's table. The table (and the dataset built from the
+ * previous one) is replaced only when the whole file was read: a cancelled or failed load
+ * leaves the previous dataset as it was.
+ */
+export async function loadDataset(message: Extract<ToWorker, { type: 'loadDataset' }>, post: Post): Promise<void> {
+  const id = message.requestId;
+  const options = message.options ?? AUTO_OPTIONS;
+  try {
+    const result = await ingest(message.source, options, {
+      cancelled: () => cancelled.has(id),
+      progress: (p) => post({ type: 'loadProgress', loadId: id, ...p }),
+    });
+    if (cancelled.has(id)) throw new IngestCancelled(message.source.name);
+    const { table } = result;
+    session.table = table;
+    session.dataset = null;
+    session.sourceName = message.source.name;
+    post({
+      type: 'tableLoaded',
+      requestId: id,
+      table: {
+        name: message.source.name,
+        columns: table.columns,
+        rowCount: table.rows.length,
+        hasHeader: table.hasHeader,
+        preview: table.rows.slice(0, PREVIEW_ROWS).map((row) => row.map((cell) => cut(cell, 200))),
+        previewRows: table.rows.slice(0, PREVIEW_ROWS).map((_, i) => table.rowNumbers?.[i] ?? i + 1),
+        guess: guessColumns(table),
+        notices: result.notices,
+        format: result.format,
+        detected: result.detected,
+        options,
+        encoding: result.encoding,
+        rowCounts: result.rowCounts,
+      },
+    });
+  } finally {
+    cancelled.delete(id);
+  }
+}
+
+/** Builds and checks the dataset from the chosen columns; answers with its summary. */
+export function mapColumns(message: Extract<ToWorker, { type: 'mapColumns' }>, post: Post): void {
+  if (!session.table) throw new Error('Load a dataset first.');
+  const { textColumn, labelColumn, dropDuplicates = false } = message.preprocess;
+  const prepared = prepareDataset(session.table, { textColumn, labelColumn, dropDuplicates });
+  const { dataset } = prepared;
+  session.dataset = dataset;
+  const lengths = Int32Array.from(dataset.texts, (t) => t.length);
+  const summary = lengthSummary(lengths);
+  post({
+    type: 'datasetReady',
+    requestId: message.requestId,
+    summary: {
+      examples: dataset.texts.length,
+      classes: dataset.classes,
+      classCounts: classCounts(dataset),
+      majorityRate: majorityRate(dataset.labels, dataset.classes.length),
+      problems: prepared.problems,
+      meanChars: summary.mean,
+      checks: prepared.checks,
+      lengths: summary,
+      preview: dataset.texts.slice(0, PREVIEW_ROWS).map((text, i) => ({ row: prepared.rowNumbers[i], text: cut(text, 300), label: dataset.classes[dataset.labels[i]] })),
+      dropped: prepared.dropped,
+    },
+  });
+}

@@ -1,0 +1,125 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { checkBundle, describeTopology, parseMetadata, type ModelJson } from '../../core/export/bundle';
+import type { Dataset } from '../../core/data/dataset';
+import type { ModelSpec } from '../../core/model/modelSpec';
+import { encodeTexts } from '../../core/text/padSequences';
+import { defaultTokenizerConfig, fitTokenizer } from '../../core/text/tokenizer';
+import { defaultTrainConfig } from '../../core/train/trainConfig';
+import type { BundleFile } from '../../protocol/messages';
+import { buildModel } from '../train/buildModel';
+import { exportBundle, WEIGHTS_FILE } from './exportBundle';
+import { quantizationReport } from './quantizePreview';
+import type { ActiveModel } from '../session';
+
+const spec: ModelSpec = {
+  vocabSize: 60,
+  sequenceLength: 12,
+  embeddingDim: 8,
+  layers: [
+    { kind: 'conv1d', filters: 8, kernelSizes: [3], activation: 'relu' },
+    { kind: 'globalMaxPool' },
+    { kind: 'dense', units: 8, activation: 'relu' },
+  ],
+};
+const words = ['goal', 'match', 'team', 'score', 'market', 'stock', 'bank', 'price', 'chip', 'phone', 'screen', 'code'];
+const dataset: Dataset = {
+  texts: Array.from({ length: 48 }, (_, i) => `${words[(i * 5) % 12]} ${words[(i * 7 + 1) % 12]} the ${words[i % 12]} ${i % 3 === 0 ? 'and more' : ''}`),
+  labels: Int32Array.from({ length: 48 }, (_, i) => i % 3),
+  classes: ['sport', 'business', 'tech'],
+} as unknown as Dataset;
+
+function activeModel(): ActiveModel {
+  return {
+    model: buildModel(spec, 3, 7),
+    tokenizer: fitTokenizer(dataset.texts.slice(0, 36), defaultTokenizerConfig({ numWords: spec.vocabSize })),
+    classes: dataset.classes,
+    spec,
+    config: defaultTrainConfig(),
+    result: null,
+    datasetName: 'synthetic',
+    datasetFingerprint: 'fnv1a32:00000000:48',
+    examples: 48,
+    backend: 'cpu',
+    heldOut: { dataset, validation: Int32Array.from({ length: 12 }, (_, i) => 36 + i), test: new Int32Array(0) },
+  };
+}
+
+const text = (files: BundleFile[], path: string) => new TextDecoder().decode(files.find((f) => f.path === path)!.data);
+
+async function loadExported(files: BundleFile[]): Promise<tf.LayersModel> {
+  const modelJson = JSON.parse(text(files, 'model.json')) as ModelJson;
+  const weightData = files.find((f) => f.path === WEIGHTS_FILE)!.data;
+  return tf.loadLayersModel(
+    tf.io.fromMemory({
+      modelTopology: modelJson.modelTopology as tf.io.ModelArtifacts['modelTopology'],
+      weightSpecs: modelJson.weightsManifest[0].weights as tf.io.WeightsManifestEntry[],
+      weightData,
+    }),
+  );
+}
+
+describe('exportBundle', () => {
+  // float32 is exact; float16 and 8-bit change the probabilities only a little on this model.
+  it.each([
+    { mode: 'none', tolerance: 1e-6 },
+    { mode: 'float16', tolerance: 5e-3 },
+    { mode: 'uint8', tolerance: 5e-2 },
+  ] as const)('$mode weights load back through tf.loadLayersModel within $tolerance', async ({ mode, tolerance }) => {
+    const active = activeModel();
+    const files = await exportBundle(active, 'Synthetic', mode);
+    expect(files.map((f) => f.path)).toEqual(['model.json', WEIGHTS_FILE, 'tokenizer.json', 'metadata.json', 'README.md', 'predict.html']);
+    const checked = checkBundle({
+      source: 'the zip',
+      modelJson: text(files, 'model.json'),
+      tokenizerJson: text(files, 'tokenizer.json'),
+      metadataJson: text(files, 'metadata.json'),
+      sizes: new Map(files.map((f) => [f.path, f.data.byteLength])),
+    });
+    expect(checked.metadata.quantization).toBe(mode === 'none' ? undefined : mode);
+    const loaded = await loadExported(files);
+    const ids = tf.tensor2d(encodeTexts(active.tokenizer, dataset.texts.slice(36), { maxlen: spec.sequenceLength }), [12, spec.sequenceLength], 'int32');
+    const expected = (active.model.predict(ids) as tf.Tensor).dataSync();
+    const actual = (loaded.predict(ids) as tf.Tensor).dataSync();
+    const maxDiff = Math.max(...Array.from(expected, (v, i) => Math.abs(v - actual[i])));
+    expect(maxDiff).toBeLessThanOrEqual(tolerance);
+    tf.dispose(ids);
+    loaded.dispose();
+    active.model.dispose();
+  });
+
+  it('writes a topology the bundle check can read, and metadata it accepts', async () => {
+    const active = activeModel();
+    const files = await exportBundle(active, 'Synthetic', 'none');
+    const modelJson = JSON.parse(text(files, 'model.json')) as ModelJson;
+    expect(modelJson.format).toBe('layers-model');
+    expect(describeTopology(modelJson.modelTopology)).toEqual({ inputLength: 12, outputUnits: 3 });
+    expect(parseMetadata(text(files, 'metadata.json')).labels).toEqual(['sport', 'business', 'tech']);
+    expect(text(files, 'README.md')).toContain('# Synthetic');
+    active.model.dispose();
+  });
+});
+
+describe('quantizationReport', () => {
+  it('measures size and held-out accuracy of every format', async () => {
+    const active = activeModel();
+    const report = await quantizationReport(active);
+    expect(report.split).toBe('validation');
+    expect(report.rows).toBe(12);
+    const [f32, f16, u8] = report.options;
+    expect(report.options.map((o) => o.mode)).toEqual(['none', 'float16', 'uint8']);
+    expect(f16.weightsBytes * 2).toBe(f32.weightsBytes);
+    expect(u8.weightsBytes * 4).toBe(f32.weightsBytes);
+    for (const o of report.options) expect(o.accuracy).toBeGreaterThanOrEqual(0);
+    expect(f32.accuracy).toBeCloseTo(f16.accuracy!, 1);
+    active.model.dispose();
+  });
+
+  it('gives sizes only for a model without held-out rows', async () => {
+    const active = { ...activeModel(), heldOut: undefined };
+    const report = await quantizationReport(active);
+    expect(report.split).toBeNull();
+    expect(report.options.every((o) => o.accuracy === null && o.weightsBytes > 0)).toBe(true);
+    active.model.dispose();
+  });
+});

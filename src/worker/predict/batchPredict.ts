@@ -1,0 +1,56 @@
+import * as tf from '@tensorflow/tfjs';
+import { toCsv } from '../../core/export/csv';
+import { guessColumns } from '../../core/data/dataset';
+import { argmax } from '../../core/eval/metrics';
+import { encodeTexts } from '../../core/text/padSequences';
+import type { FromWorker } from '../../protocol/messages';
+import { ingest } from '../data/ingest';
+import type { ActiveModel } from '../session';
+
+const CHUNK = 256;
+const TEXT_NAMES = /^(text|sentence|message|review|content|body|document|sms)$/i;
+
+/**
+ * Predicts every text of an uploaded file: the text column is the one named like a text column,
+ * else the one with the longest cells (a single-column file is all texts). Returns the CSV of
+ * text, predicted class and one probability column per class.
+ */
+export async function predictFile(active: ActiveModel, file: File): Promise<Omit<Extract<FromWorker, { type: 'filePredictions' }>, 'requestId'>> {
+  const { table } = await ingest({ kind: 'file', file, name: file.name });
+  const byName = table.columns.findIndex((c) => TEXT_NAMES.test(c.trim()));
+  const column = table.columns.length === 1 ? 0 : byName >= 0 ? byName : guessColumns(table).text;
+  const texts: string[] = [];
+  let skipped = 0;
+  for (const row of table.rows) {
+    const text = row[column] ?? '';
+    if (text.trim() === '') skipped++;
+    else texts.push(text);
+  }
+  if (texts.length === 0) throw new Error(`"${file.name}" has no texts in its "${table.columns[column]}" column: put one text per row.`);
+  const K = active.classes.length;
+  const L = active.spec.sequenceLength;
+  const rows: (string | number)[][] = [['text', 'predicted', ...active.classes.map((c) => `p(${c})`)]];
+  const counts = new Array<number>(K).fill(0);
+  for (let start = 0; start < texts.length; start += CHUNK) {
+    const chunk = texts.slice(start, start + CHUNK);
+    const ids = encodeTexts(active.tokenizer, chunk, { maxlen: L });
+    const out = tf.tidy(() => active.model.predict(tf.tensor2d(ids, [chunk.length, L], 'int32')) as tf.Tensor);
+    const probs = await out.data();
+    out.dispose();
+    chunk.forEach((text, i) => {
+      const best = argmax(probs, i * K, K);
+      counts[best]++;
+      rows.push([text, active.classes[best], ...Array.from(probs.subarray(i * K, i * K + K), (p) => Number(p.toFixed(6)))]);
+    });
+  }
+  return {
+    type: 'filePredictions',
+    name: `${file.name.replace(/\.[^.]+$/, '')}-predictions.csv`,
+    csv: toCsv(rows),
+    rows: texts.length,
+    counts,
+    classes: active.classes,
+    textColumn: table.columns[column],
+    skipped,
+  };
+}
