@@ -240,7 +240,7 @@ export class TableParser {
       value = JSON.parse(text);
     } catch (error) {
       const place = jsonErrorPlace(text);
-      throw new Error(`"${this.fileName}" is not valid JSON${place ? ` at ${place}` : ''} (${(error as Error).message}). Fix it there, or choose another "File format".`);
+      throw new Error(`"${this.fileName}" is not valid JSON${place ? ` at ${place}` : ''} (${(error as Error).message}). Fix it there, or choose another "File format".`, { cause: error });
     }
     let items: unknown[] | null = Array.isArray(value) ? value : null;
     if (!items && value && typeof value === 'object') {

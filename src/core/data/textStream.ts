@@ -39,7 +39,6 @@ export class LineReader {
   constructor(private readonly onLine: (line: string) => void) {}
 
   push(text: string): void {
-    let from = 0;
     let nl = text.indexOf('\n');
     if (nl === -1) {
       this.carry += text;
@@ -47,7 +46,7 @@ export class LineReader {
     }
     this.onLine(this.carry + text.slice(0, nl));
     this.carry = '';
-    from = nl + 1;
+    let from = nl + 1;
     while ((nl = text.indexOf('\n', from)) !== -1) {
       this.onLine(text.slice(from, nl));
       from = nl + 1;

@@ -83,7 +83,7 @@ function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new Error(`${file} is not valid JSON (${(error as Error).message}): the file is damaged. Download the model again.`);
+    throw new Error(`${file} is not valid JSON (${(error as Error).message}): the file is damaged. Download the model again.`, { cause: error });
   }
 }
 

@@ -82,7 +82,7 @@ export function parseSpecFile(text: string): ModelSpec {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new Error(`This is not JSON: ${(error as Error).message}.`);
+    throw new Error(`This is not JSON: ${(error as Error).message}.`, { cause: error });
   }
   return specFromJson(value);
 }

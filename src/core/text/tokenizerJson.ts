@@ -121,7 +121,7 @@ function parseOrderedFlatObject(json: string, what: string): Map<string, unknown
   try {
     JSON.parse(json); // validates the syntax, so the scan below can stay simple
   } catch (e) {
-    throw new Error(`Tokenizer JSON: ${what} is not valid JSON (${(e as Error).message})`);
+    throw new Error(`Tokenizer JSON: ${what} is not valid JSON (${(e as Error).message})`, { cause: e });
   }
   const out = new Map<string, unknown>();
   let i = 0;
@@ -223,7 +223,7 @@ export function tokenizerFromJson(json: string): TokenizerState {
   try {
     outer = JSON.parse(json);
   } catch (e) {
-    throw new Error(`Tokenizer JSON is not valid JSON (${(e as Error).message})`);
+    throw new Error(`Tokenizer JSON is not valid JSON (${(e as Error).message})`, { cause: e });
   }
   if (typeof outer !== 'object' || outer === null || Array.isArray(outer)) {
     throw new Error('Tokenizer JSON must be an object like {"class_name": "Tokenizer", "config": {...}}');

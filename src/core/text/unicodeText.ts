@@ -4,6 +4,9 @@
  * English stop-word list. The Keras tokenizer (tokenizer.ts) calls into these only when its
  * config asks for them, so Keras mode stays byte-exact.
  */
+// The worker's project compiles this file without src/core's ambient declarations, so the
+// reference brings the 'stopword' module's types along.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./stopword.d.ts" />
 import { eng } from 'stopword';
 
