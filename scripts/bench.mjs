@@ -1,6 +1,7 @@
 // npm run bench: measures the studio as a user runs it, in headless Chromium on the built app.
 // Prints training samples/s per preset and backend (steady state: the first batches, which
 // compile shaders, are excluded). Figures, not pass/fail: nothing here is a test.
+import os from 'node:os';
 import { spawn, execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
@@ -105,7 +106,8 @@ await waitForServer();
 // Each preset on each tfjs backend, with the fused convolution + max-pool step and without it, side
 // by side, then on the WASM engine with one and two workers. BENCH_BACKENDS=cpu,engine narrows them.
 const BACKENDS = (process.env.BENCH_BACKENDS ?? 'webgpu,webgl,wasm,cpu,engine').split(',');
-const runs = ['Tiny', 'Keras text CNN'].flatMap((preset) =>
+const PRESET_NAMES = (process.env.BENCH_PRESETS ?? 'Tiny,Keras text CNN,Kim CNN').split(',');
+const runs = PRESET_NAMES.flatMap((preset) =>
   BACKENDS.flatMap((backend) =>
     backend === 'engine'
       ? [1, 2].map((workers) => ({ preset, sample: 'SpamAssassin', backend, webgpu: false, fused: true, workers }))
@@ -141,11 +143,21 @@ if (!torchInstalled) {
   console.log('PyTorch: not installed here (no python3 imports torch), so no native comparison this run. pip install torch (or apt-get install python3-torch) to add it.');
 }
 if (torchInstalled) {
+  // Every preset measured above, at PyTorch's best thread count: the ratios are against that best.
+  const ids = { Tiny: 'tiny', 'Keras text CNN': 'keras-text-cnn', 'Kim CNN': 'kim-cnn' };
+  const wanted = PRESET_NAMES.map((name) => ids[name]).filter(Boolean).join(',');
   try {
-    const torch = JSON.parse(execSync(`${python} scripts/bench_torch.py ${torchSeconds} 2`, { encoding: 'utf8' }).trim().split('\n').pop());
-    console.log(`${'Keras text CNN'.padEnd(20)}${'pytorch'.padEnd(9)}${`${torch.threads} thr`.padEnd(10)}${'32'.padStart(5)}${String(torch.steps).padStart(9)}${torch.samplesPerSecond.toFixed(1).padStart(11)}   (torch ${torch.torch}, BLAS ${torch.blas}, CPU)`);
-    for (const r of results.filter((x) => x.preset === 'Keras text CNN')) {
-      console.log(`  ${r.backend} ${label(r)}: ${(r.samplesPerSecond / torch.samplesPerSecond).toFixed(2)}× PyTorch's samples/s`);
+    const lines = execSync(`${python} scripts/bench_torch.py ${torchSeconds} 2 ${wanted}`, { encoding: 'utf8' }).trim().split('\n');
+    console.log(`PyTorch on this CPU, every thread count from 1 to ${os.cpus().length} timed, the best kept:`);
+    for (const torch of lines.map((line) => JSON.parse(line))) {
+      const threads = Object.entries(torch.byThreads).map(([t, s]) => `${t} thr ${s}`).join(', ');
+      console.log(`${torch.preset.padEnd(20)}${'pytorch'.padEnd(9)}${`${torch.threads} thr`.padEnd(10)}${String(torch.batch).padStart(5)}${''.padStart(9)}${torch.samplesPerSecond.toFixed(1).padStart(11)}   (best of: ${threads}; torch ${torch.torch}, BLAS ${torch.blas})`);
+      const engine = results.filter((x) => x.preset === torch.preset && x.backend === 'engine');
+      const one = engine.find((x) => x.workers === 1);
+      for (const r of results.filter((x) => x.preset === torch.preset)) {
+        const vsOne = r.backend === 'engine' && one && r !== one ? `, ${(r.samplesPerSecond / one.samplesPerSecond).toFixed(2)}× one worker` : '';
+        console.log(`  ${r.backend} ${label(r)}: ${(r.samplesPerSecond / torch.samplesPerSecond).toFixed(2)}× PyTorch's best${vsOne}`);
+      }
     }
   } catch (error) {
     console.log(`PyTorch bench failed: ${error.message.split('\n')[0]}`);
