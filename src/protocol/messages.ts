@@ -6,6 +6,7 @@
  */
 import type { ModelSpec } from '../core/model/modelSpec';
 import type { BackendChoice, TrainConfig } from '../core/train/trainConfig';
+import type { TrainerEnvironment } from '../core/train/backendPolicy';
 import type { RowProblem } from '../core/data/dataset';
 import type { Detected, IngestOptions } from '../core/data/ingestFormat';
 import type { DatasetCheck } from '../core/data/validateDataset';
@@ -29,6 +30,11 @@ export interface BackendInfo {
   adapter: string | null;
   /** When the engine trains: the tfjs backend that holds the model for evaluation and saving. */
   evaluation?: TfjsBackendName;
+  /**
+   * What the worker knows of this browser (hardware WebGPU, WebAssembly SIMD): the page passes
+   * it to planTrainer to show what Auto will pick. Absent only on infos that never left the worker.
+   */
+  environment?: TrainerEnvironment;
 }
 
 /** Where a dataset comes from. A File is sent as is: structured clone passes a handle, not bytes. */

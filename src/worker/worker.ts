@@ -6,7 +6,7 @@ import { tokenizerFromJson, tokenizerToJson } from '../core/text/tokenizerJson';
 import { computePreprocessStats } from '../core/text/preprocessReport';
 import { assertNever, type FromWorker, type SavedModelInfo, type ToWorker } from '../protocol/messages';
 import { selectBackend } from './backends/backend';
-import { chooseTrainer } from './backends/trainerChoice';
+import { chooseTrainer, trainerEnvironment } from './backends/trainerChoice';
 import { measureEngineSpeed } from './train/engine/measureEngine';
 import { cancelLoad, loadDataset, mapColumns } from './data/dataSteps';
 import { deleteBundle, duplicateBundle, listBundles, loadBundle, renameBundle, saveBundle, storageEstimate } from './library/library';
@@ -28,7 +28,7 @@ async function handle(message: ToWorker): Promise<void> {
     case 'init': {
       const starting = selectBackend(message.backend);
       session.backendReady = starting.catch(() => undefined);
-      session.backend = await starting;
+      session.backend = { ...(await starting), environment: trainerEnvironment() };
       post({ type: 'backend', info: session.backend });
       return;
     }

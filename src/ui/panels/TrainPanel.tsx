@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { studioClient } from '../../client/studioClient';
 import { validateModelSpec } from '../../core/model/modelSpec';
 import { engineUnsupported } from '../../core/train/enginePlan';
+import { BACKEND_CHOICE_LABELS, planTrainer } from '../../core/train/backendPolicy';
 import { BACKEND_CHOICES, OPTIMIZERS, validateTrainConfig, type TrainConfig } from '../../core/train/trainConfig';
 import { patch, useStudio } from '../../store/store';
 import { NumberField } from '../components/NumberField';
@@ -13,33 +14,11 @@ import { TrainingCharts } from '../charts/TrainingCharts';
 import { AdvancedSettings } from '../train/AdvancedSettings';
 import { RunHistory } from '../train/RunHistory';
 
-const BACKEND_LABELS = {
-  auto: 'Auto (GPU, else WASM engine, else fastest)',
-  webgpu: 'WebGPU',
-  webgl: 'WebGL',
-  wasm: 'WASM',
-  cpu: 'CPU',
-  engine: 'WASM SIMD engine (CPU)',
-} as const;
 const OPTIMIZER_LABELS = { adam: 'Adam', sgd: 'SGD with momentum 0.9', rmsprop: 'RMSprop' } as const;
-
-/** What the chosen backend will do with this model, before a run says so. */
-function backendHint(choice: TrainConfig['backend'], engineRefusal: string | null): string {
-  if (choice === 'engine') {
-    return engineRefusal ? `Refused for this model: ${engineRefusal}. Auto's tfjs pick trains it instead.` : 'Trains on the CPU in WebAssembly SIMD; fastest without a GPU';
-  }
-  if (choice === 'auto') {
-    return engineRefusal
-      ? 'GPU if there is one, else the tfjs backend measured fastest on this model'
-      : 'GPU if there is one, else the WASM engine';
-  }
-  if (choice === 'wasm') return "forced: tfjs' WebAssembly backend (XNNPACK SIMD) on the CPU; falls back with the reason if it cannot start";
-  return 'forced; falls back with the reason if it cannot start';
-}
 
 /** Step 4: the training settings, the controls, live progress and charts. */
 export function TrainPanel() {
-  const { config, status, hasData, specOk, result, engineRefusal } = useStudio(
+  const { config, status, hasData, specOk, result, engineRefusal, environment } = useStudio(
     useShallow((s) => ({
       config: s.train.config,
       status: s.train.status,
@@ -47,6 +26,7 @@ export function TrainPanel() {
       specOk: validateModelSpec(s.model.spec, s.data.summary?.classes.length ?? 2).length === 0,
       result: s.train.result,
       engineRefusal: engineUnsupported(s.model.spec),
+      environment: s.train.backend?.environment ?? ('unknown' as const),
     })),
   );
   const client = studioClient();
@@ -66,7 +46,7 @@ export function TrainPanel() {
         <NumberField label="Test split" value={config.testSplit} min={0} max={0.5} step={0.05} hint="held out for Evaluate, never trained on" problem={problem('testSplit')} disabled={running} onChange={(testSplit) => set({ testSplit })} />
         <NumberField label="Seed" value={config.seed} hint="same seed, same split and start" problem={problem('seed')} disabled={running} onChange={(seed) => set({ seed })} />
         <SelectField label="Optimizer" value={config.optimizer} options={OPTIMIZERS.map((o) => ({ value: o, label: OPTIMIZER_LABELS[o] }))} disabled={running} onChange={(optimizer) => set({ optimizer })} />
-        <SelectField label="Backend" value={config.backend} options={BACKEND_CHOICES.map((b) => ({ value: b, label: BACKEND_LABELS[b] }))} hint={backendHint(config.backend, engineRefusal)} disabled={running} onChange={(backend) => set({ backend })} />
+        <SelectField label="Backend" value={config.backend} options={BACKEND_CHOICES.map((b) => ({ value: b, label: BACKEND_CHOICE_LABELS[b] }))} hint={planTrainer(config.backend, engineRefusal, environment).reason} disabled={running} onChange={(backend) => set({ backend })} />
       </div>
       <AdvancedSettings config={config} disabled={running} problem={problem('earlyStopping')} onChange={set} />
       <div className="controls">

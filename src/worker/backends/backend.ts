@@ -23,8 +23,15 @@ function describeAdapter(adapter: GpuAdapterLike): string {
   return software ? `${name} (software)` : name;
 }
 
-/** Tries one backend; returns null on success or the reason it cannot run here. */
+/** Tries one backend (reason null on success) and remembers what WebGPU found, for Auto's policy. */
 async function tryBackend(name: TfjsBackendName): Promise<{ reason: string | null; adapter: string | null }> {
+  const tried = await startBackend(name);
+  if (name === 'webgpu') hardwareWebGpu = tried.reason === null && !currentSoftware;
+  return tried;
+}
+
+/** Starts one backend; returns null on success or the reason it cannot run here. */
+async function startBackend(name: TfjsBackendName): Promise<{ reason: string | null; adapter: string | null }> {
   let adapter: string | null = null;
   let software = false;
   if (name === 'webgpu') {
@@ -98,8 +105,14 @@ async function switchBackend(choice: BackendChoice): Promise<BackendInfo & { nam
 
 let currentAdapter: string | null = null;
 let currentSoftware = false;
+/** What the last start of WebGPU found: a hardware adapter that tfjs runs on, or not. */
+let hardwareWebGpu: boolean | 'unknown' = 'unknown';
 
-/** True when tfjs runs on WebGPU with a hardware adapter (not SwiftShader or another fallback). */
-export function onHardwareWebGpu(): boolean {
-  return tf.getBackend() === 'webgpu' && !currentSoftware;
+/**
+ * Whether tfjs runs WebGPU on a hardware adapter here (not SwiftShader or another fallback);
+ * 'unknown' until WebGPU was tried. Known after selectBackend('auto'): it tries WebGPU first,
+ * or is already running on it.
+ */
+export function hardwareWebGpuFound(): boolean | 'unknown' {
+  return hardwareWebGpu;
 }

@@ -1,8 +1,9 @@
 import { engineUnsupported } from '../../core/train/enginePlan';
+import { engineRefusalHere, planTrainer, type PlannedTrainer, type TrainerEnvironment } from '../../core/train/backendPolicy';
 import type { ModelSpec } from '../../core/model/modelSpec';
 import type { BackendChoice } from '../../core/train/trainConfig';
 import type { BackendInfo, TfjsBackendName } from '../../protocol/messages';
-import { ORDER, onHardwareWebGpu, selectBackend } from './backend';
+import { ORDER, hardwareWebGpuFound, selectBackend } from './backend';
 import { kernelFlavor, type KernelFlavor } from '../train/engine/kernelModule';
 import { measureSpeed } from './measure';
 
@@ -11,9 +12,9 @@ const FLAVORS: Record<KernelFlavor, string> = {
   simd: 'WebAssembly SIMD',
 };
 
-/** Why the engine cannot train a spec in this browser, or null. */
-export function engineUnavailable(spec: ModelSpec): string | null {
-  return engineUnsupported(spec) ?? (kernelFlavor() ? null : 'this browser has no WebAssembly SIMD');
+/** What Auto's policy needs to know about this browser, as far as this worker has found out. */
+export function trainerEnvironment(): TrainerEnvironment {
+  return { hardwareWebGpu: hardwareWebGpuFound(), wasmSimd: kernelFlavor() !== null };
 }
 
 /** The engine as what trains, with the tfjs backend that evaluates and saves the model. */
@@ -46,33 +47,53 @@ async function measureBackends(spec: ModelSpec, classCount: number): Promise<{ n
 const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toPrecision(2));
 
 /**
- * What trains a spec for a Backend choice. A forced tfjs backend is used when it starts;
- * "engine" is used when the model fits it (else Auto's tfjs pick, with the reason). "auto"
- * takes WebGPU on a hardware adapter; without one, the engine where the model fits it, else the
- * tfjs backend measured fastest on this model. The reason travels with the result.
+ * What trains a spec for a Backend choice, decided by planTrainer (core/train/backendPolicy.ts)
+ * on what this browser has; the reason travels with the result, and so do the facts the page
+ * needs to show the same plan before the next run.
  */
 export async function chooseTrainer(choice: BackendChoice, spec: ModelSpec, classCount: number): Promise<BackendInfo> {
-  const unavailable = engineUnavailable(spec);
-  if (choice === 'engine') {
-    const tfjs = await selectBackend('auto');
-    if (unavailable === null) return engineInfo(tfjs, null);
-    return { ...tfjs, fallbackReason: `The WASM engine cannot train this model: ${unavailable}.${tfjs.fallbackReason ? ` ${tfjs.fallbackReason}` : ''}` };
-  }
-  const tfjs = await selectBackend(choice);
-  if (choice !== 'auto' || onHardwareWebGpu()) return tfjs;
+  // "engine" starts tfjs as Auto does: tfjs holds the model for evaluation, or trains it when refused.
+  // Either way WebGPU is tried first, so the policy knows whether a hardware GPU is here.
+  const tfjs = await selectBackend(choice === 'engine' ? 'auto' : choice);
+  const environment = trainerEnvironment();
+  const modelRefusal = engineUnsupported(spec);
+  const { trains } = planTrainer(choice, modelRefusal, environment);
+  const refusal = engineRefusalHere(modelRefusal, environment);
+  return { ...(await startPlanned(trains, choice, tfjs, refusal, spec, classCount)), environment };
+}
+
+/** Turns the plan into the BackendInfo that trains, with the reason when it is a fallback. */
+async function startPlanned(
+  trains: PlannedTrainer,
+  choice: BackendChoice,
+  tfjs: BackendInfo & { name: TfjsBackendName },
+  refusal: string | null,
+  spec: ModelSpec,
+  classCount: number,
+): Promise<BackendInfo> {
   const noGpu =
     tfjs.name === 'webgpu'
       ? `WebGPU has only a software adapter here (${tfjs.adapter ?? 'fallback adapter'}).`
       : (tfjs.fallbackReason ?? 'WebGPU is not available here.');
-  if (unavailable === null) {
-    return engineInfo(tfjs, `${noGpu} The WASM SIMD engine trains this model fastest on the CPU.`);
+  switch (trains.kind) {
+    case 'tfjs':
+      return tfjs;
+    case 'engine':
+      return engineInfo(tfjs, choice === 'auto' ? `${noGpu} The WASM SIMD engine trains this model fastest on the CPU.` : null);
+    case 'firstTfjs':
+      return { ...tfjs, fallbackReason: `The WASM engine cannot train this model: ${refusal}.${tfjs.fallbackReason ? ` ${tfjs.fallbackReason}` : ''}` };
+    case 'fastestTfjs': {
+      const speeds = await measureBackends(spec, classCount);
+      if (!speeds.length) return tfjs;
+      const best = await selectBackend(speeds[0].name);
+      const table = speeds.map((s) => `${s.name} ${fmt(s.samplesPerSecond)}`).join(', ');
+      return {
+        ...best,
+        fallbackReason: `${noGpu} The WASM engine cannot train this model (${refusal}); measured samples/s on it: ${table}, so ${best.name} trains it.`,
+      };
+    }
+    case 'gpuElse':
+      // Not reached: selectBackend above has tried WebGPU. Were it, no hardware GPU is known.
+      return startPlanned({ kind: trains.otherwise }, choice, tfjs, refusal, spec, classCount);
   }
-  const speeds = await measureBackends(spec, classCount);
-  if (!speeds.length) return tfjs;
-  const best = await selectBackend(speeds[0].name);
-  const table = speeds.map((s) => `${s.name} ${fmt(s.samplesPerSecond)}`).join(', ');
-  return {
-    ...best,
-    fallbackReason: `${noGpu} The WASM engine cannot train this model (${unavailable}); measured samples/s on it: ${table}, so ${best.name} trains it.`,
-  };
 }
