@@ -24,3 +24,25 @@ export function binWidth(max: number, maxBins: number): number {
     for (const m of [1, 2, 5]) if (m * scale >= needed) return m * scale;
   }
 }
+
+/**
+ * Largest and smallest of `values` by a loop: `Math.max(...values)` passes every value as an
+ * argument and overflows the call stack past ~100,000 of them (a class per row, a row per text).
+ * Both are -Infinity / Infinity for no values, like Math.max() and Math.min().
+ */
+export function maxOf(values: ArrayLike<number>): number {
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) if (values[i] > max) max = values[i];
+  return max;
+}
+
+export function minOf(values: ArrayLike<number>): number {
+  let min = Infinity;
+  for (let i = 0; i < values.length; i++) if (values[i] < min) min = values[i];
+  return min;
+}
+
+/** Appends `items` to `target` one by one (`push(...items)` overflows the stack on large arrays). */
+export function appendAll<T>(target: T[], items: ArrayLike<T>): void {
+  for (let i = 0; i < items.length; i++) target.push(items[i]);
+}

@@ -3,7 +3,7 @@
  * to the 99th percentile (a few huge texts would otherwise squeeze every other bar into one), an
  * overflow count for the rest, and percentiles. Also the imbalance ratio and the split preview.
  */
-import { binWidth, percentile, type HistogramBin } from '../stats';
+import { binWidth, maxOf, minOf, percentile, type HistogramBin } from '../stats';
 import { checkSplitShares, classSplitSizes, type SplitOptions } from './split';
 
 export interface LengthSummary {
@@ -40,7 +40,7 @@ export function lengthSummary(lengths: ArrayLike<number>, maxBins = 20): LengthS
 /** Largest class over smallest class (1 for fewer than two classes; Infinity if a class is empty). */
 export function imbalanceRatio(classCounts: readonly number[]): number {
   if (classCounts.length < 2) return 1;
-  return Math.max(...classCounts) / Math.min(...classCounts);
+  return maxOf(classCounts) / minOf(classCounts);
 }
 
 export interface SplitCounts {

@@ -1,3 +1,4 @@
+import { appendAll } from '../stats';
 import { mulberry32, shuffleInPlace } from '../random';
 
 /** Row indices of each part of a dataset. Disjoint; together they cover every row. */
@@ -38,12 +39,12 @@ export function stratifiedSplit(labels: ArrayLike<number>, options: SplitOptions
     shuffleInPlace(rows, random);
     const { validation: nVal, test: nTest } = classSplitSizes(rows.length, validation, test);
     if (nVal + nTest === 0) {
-      train.push(...rows);
+      appendAll(train, rows);
       continue;
     }
-    val.push(...rows.slice(0, nVal));
-    tst.push(...rows.slice(nVal, nVal + nTest));
-    train.push(...rows.slice(nVal + nTest));
+    appendAll(val, rows.slice(0, nVal));
+    appendAll(tst, rows.slice(nVal, nVal + nTest));
+    appendAll(train, rows.slice(nVal + nTest));
   }
   // Interleave classes so that batches taken in order are mixed.
   const parts = [train, val, tst].map((rows) => {

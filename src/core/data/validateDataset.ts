@@ -5,6 +5,7 @@
  * dropped), extremely long texts, labels that differ only in case, and class imbalance.
  * Messages name row numbers (as the user sees them) and column names.
  */
+import { maxOf, minOf } from '../stats';
 import { buildDataset, type Dataset, type RowProblem, type Table } from './dataset';
 import { duplicateGroups, withoutDuplicates, type TextGroup } from './duplicateTexts';
 
@@ -182,8 +183,8 @@ export function prepareDataset(table: Table, options: MappingOptions): PreparedD
           'The model can hardly learn them and validation cannot measure them (a class with fewer than 3 stays in training only): add examples, or merge or remove these labels.',
       });
     }
-    const max = Math.max(...perClass);
-    const min = Math.min(...perClass);
+    const max = maxOf(perClass);
+    const min = minOf(perClass);
     if (max / min >= LIMITS.imbalance) {
       checks.push({
         kind: 'imbalance',

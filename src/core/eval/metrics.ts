@@ -3,6 +3,7 @@
  * lives here; a ratio whose denominator is 0 is reported as 0 (scikit-learn's
  * zero_division=0), never NaN.
  */
+import { maxOf } from '../stats';
 
 /** counts[t][p]: rows of true class t predicted as p. */
 export function confusionMatrix(truth: ArrayLike<number>, predicted: ArrayLike<number>, classCount: number): number[][] {
@@ -67,7 +68,7 @@ export function majorityRate(labels: ArrayLike<number>, classCount: number): num
   if (labels.length === 0) return 0;
   const counts = new Array<number>(classCount).fill(0);
   for (let i = 0; i < labels.length; i++) counts[labels[i]]++;
-  return Math.max(...counts) / labels.length;
+  return maxOf(counts) / labels.length;
 }
 
 /** Index of the largest value (first on ties). */
