@@ -291,6 +291,12 @@ export type FromWorker =
   | { type: 'preprocessStatsReady'; requestId: number; stats: PreprocessStats; /** Worker time for the statistics, ms. */ elapsedMs: number }
   | { type: 'error'; requestId?: number; runId?: number; message: string };
 
+/** A worker answer to one request: the messages that repeat a `requestId`. */
+export type Answer = Extract<FromWorker, { requestId: number }>;
+
+/** A request to the worker without its `requestId`: the page's client assigns it. */
+export type Request = ToWorker extends infer M ? (M extends { requestId: number } ? Omit<M, 'requestId'> : never) : never;
+
 export function assertNever(value: never): never {
   throw new Error(`Unhandled message: ${JSON.stringify(value)}`);
 }
