@@ -1,6 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { STAGES, type Stage } from '../core/model/mermaid';
-import { setStep, useStudio } from '../store/store';
+import { useStudio } from '../store/store';
 import { useStepStates } from './stepStatus';
 
 export const STEP_TITLES: Record<Stage, string> = {
@@ -18,6 +18,7 @@ const STATE_ICON = { done: '✓', attention: '!', todo: '' } as const;
 /** The six steps as a vertical tab list: arrows move, Home/End jump, Enter/Space are not needed. */
 export function StepRail() {
   const current = useStudio((s) => s.step);
+  const setStep = useStudio((s) => s.setStep);
   const states = useStepStates();
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const onKeyDown = (event: KeyboardEvent) => {

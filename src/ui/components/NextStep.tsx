@@ -1,9 +1,10 @@
 import type { Stage } from '../../core/model/mermaid';
-import { setStep } from '../../store/store';
+import { useStudio } from '../../store/store';
 import { STEP_TITLES } from '../StepRail';
 
 /** The panel's way forward: one clear button to the next step. */
 export function NextStep({ to, disabled, why }: { to: Stage; disabled?: boolean; why?: string }) {
+  const setStep = useStudio((s) => s.setStep);
   return (
     <div className="next-step">
       {disabled && why && <span className="hint">{why}</span>}

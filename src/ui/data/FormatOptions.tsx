@@ -17,7 +17,7 @@ const ENCODING_NAMES: Record<TableInfo['encoding'], string> = {
  * `options` are the overrides asked for, which run ahead of `table` while the file is re-read.
  */
 export function FormatOptions({ table, options, disabled }: { table: TableInfo; options: IngestOptions; disabled: boolean }) {
-  const client = studioClient();
+  const client = studioClient().data;
   const { format, detected } = table;
   const isCsv = format.format === 'csv';
   const tabs = format.format === 'tsv' || format.format === 'labelText';

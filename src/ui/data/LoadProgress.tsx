@@ -25,7 +25,7 @@ export function LoadProgress() {
       </p>
       <div className="row">
         <progress aria-label="Reading progress" max={1} value={fraction} />
-        <button type="button" disabled={cancelling} onClick={() => studioClient().cancelLoad()}>
+        <button type="button" disabled={cancelling} onClick={() => studioClient().data.cancelLoad()}>
           Cancel
         </button>
       </div>

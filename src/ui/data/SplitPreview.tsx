@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { splitCounts } from '../../core/data/datasetStats';
-import { setStep, useStudio } from '../../store/store';
+import { useStudio } from '../../store/store';
 import { count, percent } from '../../core/format';
 
 /**
@@ -12,6 +12,7 @@ export function SplitPreview({ classes, classCounts }: { classes: string[]; clas
   const { validation, test, seed } = useStudio(
     useShallow((s) => ({ validation: s.train.config.validationSplit, test: s.train.config.testSplit, seed: s.train.config.seed })),
   );
+  const setStep = useStudio((s) => s.setStep);
   const result = useMemo(() => {
     try {
       return { counts: splitCounts(classCounts, { validation, test, seed }), error: null };

@@ -19,7 +19,7 @@ export function BatchPredict() {
           disabled={!active || busy !== null}
           onChange={(e) => {
             const f = e.target.files?.[0];
-            if (f) void studioClient().predictFile(f);
+            if (f) void studioClient().predictions.predictFile(f);
             e.target.value = '';
           }}
         />

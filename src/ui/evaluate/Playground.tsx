@@ -14,7 +14,7 @@ export function Playground() {
   const [text, setText] = useState(prediction?.text ?? '');
   useEffect(() => {
     if (!active || text.trim() === '') return;
-    const timer = window.setTimeout(() => void studioClient().predict(text), DEBOUNCE_MS);
+    const timer = window.setTimeout(() => void studioClient().predictions.predict(text), DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
   }, [text, active]);
   const shown = prediction && prediction.text === text ? prediction : null;

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { averagePrecision, positiveScores, precisionRecallCurve } from '../../core/eval/evaluation';
-import { patch, useStudio } from '../../store/store';
+import { useStudio } from '../../store/store';
 import { LineChart } from '../charts/LineChart';
 import type { SplitReport } from './useSplitReport';
 import { percent as pct } from '../../core/format';
@@ -8,6 +8,7 @@ import { percent as pct } from '../../core/format';
 /** Two classes: the precision–recall curve and a movable decision threshold. */
 export function ThresholdView({ report }: { report: SplitReport }) {
   const threshold = useStudio((s) => s.evaluate.threshold);
+  const setThreshold = useStudio((s) => s.setThreshold);
   const { data, classes, report: metrics } = report;
   const positive = classes[1];
   const curve = useMemo(() => precisionRecallCurve(Array.from(data.truth, (t) => t === 1), positiveScores(data.probs)), [data]);
@@ -45,13 +46,13 @@ export function ThresholdView({ report }: { report: SplitReport }) {
           step={0.01}
           value={current}
           aria-valuetext={`${current.toFixed(2)}`}
-          onChange={(e) => patch('evaluate', { threshold: Number(e.target.value) })}
+          onChange={(e) => setThreshold(Number(e.target.value))}
         />
         <span className="hint">
           {current.toFixed(2)}
           {threshold === null ? ' (most probable class)' : ''}{' '}
           {threshold !== null && (
-            <button type="button" className="link" onClick={() => patch('evaluate', { threshold: null })}>
+            <button type="button" className="link" onClick={() => setThreshold(null)}>
               Reset
             </button>
           )}

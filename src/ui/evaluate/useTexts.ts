@@ -12,7 +12,7 @@ export function useTexts(rows: readonly number[]): { texts: string[] | null; err
       return;
     }
     studioClient()
-      .texts([...rows])
+      .predictions.texts([...rows])
       .then((texts) => !cancelled && setState({ key, texts, error: null }))
       .catch((e: Error) => !cancelled && setState({ key, texts: null, error: e.message }));
     return () => {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { studioClient } from '../../client/studioClient';
-import { patch, useStudio } from '../../store/store';
+import { useStudio } from '../../store/store';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ExportStatus } from './ExportStatus';
 import { percent } from '../../core/format';
@@ -13,6 +13,7 @@ export function SaveCard() {
     useShallow((s) => ({ active: s.exporting.active, modelName: s.exporting.modelName, busy: s.exporting.busy, saved: s.exporting.saved })),
   );
   const datasetName = useStudio((s) => s.data.table?.name);
+  const setModelName = useStudio((s) => s.setModelName);
   const [replacing, setReplacing] = useState<string | null>(null);
   const name = modelNameFor(modelName, active?.name, datasetName);
   const canSave = active !== null && busy === null && name !== '';
@@ -40,7 +41,7 @@ export function SaveCard() {
             value={modelName || name}
             maxLength={120}
             aria-describedby="model-name-hint"
-            onChange={(e) => patch('exporting', { modelName: e.target.value })}
+            onChange={(e) => setModelName(e.target.value)}
           />
           <span id="model-name-hint" className="hint">
             Used for the saved model and the downloaded .zip.

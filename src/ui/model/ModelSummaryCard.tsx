@@ -63,7 +63,7 @@ export function ModelSummaryCard({ spec, summary, classCount }: { spec: ModelSpe
             : `about ${formatDuration(epochSeconds)} for ${trainSamples.toLocaleString('en-US')} training texts on ${calibration!.backend} (measured ${Math.round(
                 calibration!.samplesPerSecond,
               ).toLocaleString('en-US')} texts/s on a model of ${(calibration!.trainFlops / 1e6).toFixed(2)} MFLOP)`}{' '}
-          <button type="button" className="link" disabled={measuring || running} onClick={() => void studioClient().measureSpeed()}>
+          <button type="button" className="link" disabled={measuring || running} onClick={() => void studioClient().training.measureSpeed()}>
             {measuring ? 'Measuring…' : `Measure speed${backend ? ` on ${backend}` : ''}`}
           </button>
         </dd>

@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { studioClient } from '../../client/studioClient';
-import { patch, useStudio } from '../../store/store';
+import { useStudio } from '../../store/store';
 import { CheckboxField } from '../components/CheckboxField';
 import { NextStep } from '../components/NextStep';
 import { SelectField } from '../components/SelectField';
@@ -23,7 +23,8 @@ export function DataPanel() {
       return rest;
     }),
   );
-  const client = studioClient();
+  const selectSample = useStudio((s) => s.selectSample);
+  const client = studioClient().data;
   const sample = data.samples.find((s) => s.id === data.sampleId);
   const busy = data.loading !== null;
   const columnOptions = (data.table?.columns ?? []).map((name, i) => ({ value: String(i), label: name }));
@@ -39,7 +40,7 @@ export function DataPanel() {
           label="Sample dataset"
           value={data.sampleId}
           options={data.samples.map((s) => ({ value: s.id, label: `${s.name} (${count(s.rows)} rows)` }))}
-          onChange={(sampleId) => patch('data', { sampleId })}
+          onChange={selectSample}
           hint={sample ? `${sample.description} ${formatBytes(sample.sizeBytes)} · ${sample.license}` : 'No samples found'}
         />
         <button type="button" disabled={!sample || busy} onClick={() => sample && void client.loadSample(sample)}>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { patch, useStudio } from '../../store/store';
+import { useStudio } from '../../store/store';
 import { NextStep } from '../components/NextStep';
 import { SelectField } from '../components/SelectField';
 import { BatchPredict } from '../evaluate/BatchPredict';
@@ -17,6 +17,7 @@ export function EvaluatePanel() {
   const { active, evaluation, split } = useStudio(
     useShallow((s) => ({ active: s.exporting.active, evaluation: s.evaluate.evaluation, split: s.evaluate.split })),
   );
+  const setSplit = useStudio((s) => s.setSplit);
   const splits = evaluation?.splits.map((x) => x.name) ?? [];
   const report = useSplitReport();
   const [cell, setCell] = useState<Cell | null>(null);
@@ -31,7 +32,7 @@ export function EvaluatePanel() {
               label="Evaluation split"
               value={split}
               options={splits.map((name) => ({ value: name, label: name === 'test' ? 'Test (held out, never used in training)' : 'Validation (watched during training)' }))}
-              onChange={(name) => patch('evaluate', { split: name })}
+              onChange={setSplit}
               hint={splits.length === 1 ? 'No test split: set “Test split” above 0 in Train to hold one out.' : undefined}
             />
           </div>

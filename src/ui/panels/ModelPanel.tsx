@@ -4,8 +4,8 @@ import { validateModelSpec, type ModelSpec } from '../../core/model/modelSpec';
 import { summarizeModel } from '../../core/model/modelShapes';
 import { modelDiagram } from '../../core/model/mermaid';
 import { findPreset, PRESETS } from '../../core/train/presets';
-import { editSpec, redo, undo } from '../../store/modelHistory';
-import { patch, useStudio } from '../../store/store';
+import { CUSTOM_PRESET as CUSTOM } from '../../store/modelSlice';
+import { useStudio } from '../../store/store';
 import { NumberField } from '../components/NumberField';
 import { SelectField } from '../components/SelectField';
 import { MermaidFigure } from '../components/MermaidFigure';
@@ -14,8 +14,6 @@ import { LayerStack } from '../model/LayerStack';
 import { ModelSummaryCard } from '../model/ModelSummaryCard';
 import { SpecShare } from '../model/SpecShare';
 import { usePreprocessStats } from '../preprocess/usePreprocessStats';
-
-const CUSTOM = 'custom';
 
 /** Step 3: a preset, the editable stack, what it costs, and the model diagram. */
 export function ModelPanel() {
@@ -28,6 +26,9 @@ export function ModelPanel() {
       canRedo: s.model.future.length > 0,
       vocabulary: s.preprocess.stats?.vocabulary.size ?? null,
     })),
+  );
+  const { editSpec, undo, redo, selectPreset } = useStudio(
+    useShallow((s) => ({ editSpec: s.editSpec, undo: s.undo, redo: s.redo, selectPreset: s.selectPreset })),
   );
   // The vocabulary check below needs the training texts' word count, computed in the worker.
   usePreprocessStats();
@@ -46,7 +47,7 @@ export function ModelPanel() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [undo, redo]);
   return (
     <section aria-labelledby="model-title">
       <h2 id="model-title">Model</h2>
@@ -56,13 +57,7 @@ export function ModelPanel() {
           label="Preset"
           value={presetId}
           options={[...PRESETS.map((p) => ({ value: p.id, label: p.name })), ...(presetId === CUSTOM ? [{ value: CUSTOM, label: 'Custom (edited)' }] : [])]}
-          onChange={(id) => {
-            const preset = findPreset(id);
-            if (!preset) return;
-            editSpec(structuredClone(preset.spec), id);
-            patch('train', { config: { ...structuredClone(preset.train), backend: useStudio.getState().train.config.backend } });
-            if (preset.tokenizer) patch('preprocess', { options: { ...useStudio.getState().preprocess.options, ...preset.tokenizer } });
-          }}
+          onChange={selectPreset}
           hint={findPreset(presetId)?.description ?? 'Edited from a preset.'}
         />
         <button type="button" disabled={!canUndo} onClick={undo} aria-keyshortcuts="Control+Z">

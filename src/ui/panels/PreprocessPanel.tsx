@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
-import { validateModelSpec, type ModelSpec } from '../../core/model/modelSpec';
-import { patch, setStep, useStudio } from '../../store/store';
+import { validateModelSpec } from '../../core/model/modelSpec';
+import { useStudio } from '../../store/store';
 import { NextStep } from '../components/NextStep';
 import { count } from '../../core/format';
 import { SequenceLengthView } from '../preprocess/SequenceLengthView';
@@ -25,9 +25,9 @@ export function PreprocessPanel() {
       split: s.train.config.validationSplit + s.train.config.testSplit,
     })),
   );
+  const { adjustSpec: edit, setStep } = useStudio(useShallow((s) => ({ adjustSpec: s.adjustSpec, setStep: s.setStep })));
   usePreprocessStats();
   // The two numbers belong to the model (the Model step shows them too): editing them here makes it "Custom".
-  const edit = (next: ModelSpec) => patch('model', { spec: next, presetId: 'custom' });
   const issues = validateModelSpec(spec, Math.max(summary?.classes.length ?? 2, 2));
   const problem = (path: string) => issues.filter((i) => i.path === path).map((i) => i.message).join(' ') || undefined;
 

@@ -4,7 +4,7 @@ import { validateModelSpec } from '../../core/model/modelSpec';
 import { engineUnsupported } from '../../core/train/enginePlan';
 import { BACKEND_CHOICE_LABELS, planTrainer } from '../../core/train/backendPolicy';
 import { BACKEND_CHOICES, OPTIMIZERS, validateTrainConfig, type TrainConfig } from '../../core/train/trainConfig';
-import { patch, useStudio } from '../../store/store';
+import { useStudio } from '../../store/store';
 import { NumberField } from '../components/NumberField';
 import { SelectField } from '../components/SelectField';
 import { NextStep } from '../components/NextStep';
@@ -29,8 +29,8 @@ export function TrainPanel() {
       environment: s.train.backend?.environment ?? ('unknown' as const),
     })),
   );
-  const client = studioClient();
-  const set = (changes: Partial<TrainConfig>) => patch('train', { config: { ...config, ...changes } });
+  const client = studioClient().training;
+  const set = useStudio((s) => s.setTrainConfig);
   const issues = validateTrainConfig(config);
   const problem = (path: keyof TrainConfig) => issues.find((i) => i.path === path)?.message;
   const running = status === 'starting' || status === 'training' || status === 'paused' || status === 'stopping';

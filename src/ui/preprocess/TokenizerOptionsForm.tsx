@@ -1,7 +1,7 @@
 import { MODE_NAMES, TOKENIZER_MODES, type TokenizerChoice, type TokenizerOptions } from '../../core/text/tokenizerMode';
 import type { PreprocessStats } from '../../core/text/preprocessReport';
 import { ENGLISH_STOP_WORDS } from '../../core/text/unicodeText';
-import { patch } from '../../store/store';
+import { useStudio } from '../../store/store';
 import { CheckboxField } from '../components/CheckboxField';
 import { SelectField } from '../components/SelectField';
 
@@ -22,7 +22,7 @@ function modeReason(options: TokenizerOptions, stats: PreprocessStats | null): s
 
 /** "Tokenizer mode" with the automatic choice and its reason, and the text-cleaning switches. */
 export function TokenizerOptionsForm({ options, stats }: { options: TokenizerOptions; stats: PreprocessStats | null }) {
-  const set = (changes: Partial<TokenizerOptions>) => patch('preprocess', { options: { ...options, ...changes } });
+  const set = useStudio((s) => s.setTokenizerOptions);
   const autoLabel = stats ? `Automatic (${MODE_NAMES[stats.auto.mode]})` : 'Automatic';
   const mode = options.mode === 'auto' ? stats?.auto.mode : options.mode;
   const charMode = mode === 'char';

@@ -25,7 +25,7 @@ export function usePreprocessStats(): void {
   );
   useEffect(() => {
     if (!deps.summary) return;
-    const timer = setTimeout(() => void studioClient().preprocessStats(), DEBOUNCE_MS);
+    const timer = setTimeout(() => void studioClient().preprocessStats.refresh(), DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [deps.summary, deps.options, deps.vocabSize, deps.kernels, deps.validationSplit, deps.testSplit, deps.seed]);
 }

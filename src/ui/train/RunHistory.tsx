@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
-import { deleteRun, type RunRecord } from '../../client/runHistory';
+import { deleteRun } from '../../client/runHistory';
 import { diffConfigs } from '../../core/train/runDiff';
-import { patch, useStudio } from '../../store/store';
+import { useStudio, type RunHistoryEntry } from '../../store/store';
 import { LineChart, type Series } from '../charts/LineChart';
 import { percent as pct } from '../../core/format';
 
@@ -11,8 +11,8 @@ const when = (id: number) => new Date(id).toLocaleString();
 /** Every finished run, kept in IndexedDB: pick some to overlay their curves and diff their settings. */
 export function RunHistory() {
   const { history, compare } = useStudio(useShallow((s) => ({ history: s.train.history, compare: s.train.compare })));
-  const picked = compare.map((id) => history.find((r) => r.id === id)).filter((r): r is RunRecord => r !== undefined);
-  const toggle = (id: number) => patch('train', { compare: compare.includes(id) ? compare.filter((c) => c !== id) : [...compare, id].slice(-COLORS.length) });
+  const picked = compare.map((id) => history.find((r) => r.id === id)).filter((r): r is RunHistoryEntry => r !== undefined);
+  const toggle = useStudio((s) => s.toggleCompare);
   return (
     <section aria-label="Run history" className="card">
       <h3>Run history</h3>
@@ -62,7 +62,7 @@ export function RunHistory() {
   );
 }
 
-function Comparison({ runs }: { runs: RunRecord[] }) {
+function Comparison({ runs }: { runs: RunHistoryEntry[] }) {
   const series = (metric: 'valAccuracy' | 'valLoss'): Series[] =>
     runs.map((run, i) => ({
       name: when(run.id),

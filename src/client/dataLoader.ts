@@ -1,0 +1,128 @@
+import { AUTO_OPTIONS, type IngestOptions } from '../core/data/ingestFormat';
+import type { DatasetSource, DatasetSummary, LoadProgress } from '../protocol/messages';
+import { useStudio, type SampleDataset } from '../store/store';
+import type { WorkerPort } from './workerPort';
+
+/**
+ * The Data step's side of the client: reads samples and files in the worker, maps their
+ * columns, and remembers what the worker holds so a restarted worker can be told again.
+ */
+export class DataLoader {
+  private lastSource: DatasetSource | null = null;
+  /** The format overrides the current table was read with. */
+  private lastOptions: IngestOptions = AUTO_OPTIONS;
+  /** requestId of the load in flight (for Cancel and its progress); 0 when none. */
+  private loadId = 0;
+
+  constructor(private readonly port: WorkerPort) {}
+
+  /** Reads public/datasets/manifest.json; an absent manifest is an empty list with a message. */
+  async loadManifest(): Promise<SampleDataset[]> {
+    try {
+      const response = await fetch(`${import.meta.env.BASE_URL}datasets/manifest.json`);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const manifest = (await response.json()) as { datasets: SampleDataset[] };
+      useStudio.getState().samplesLoaded(manifest.datasets);
+      return manifest.datasets;
+    } catch (error) {
+      useStudio.getState().showDataError(`Sample datasets are missing (${(error as Error).message}). Run "npm run datasets", or upload your own file.`);
+      return [];
+    }
+  }
+
+  async loadSample(sample: SampleDataset): Promise<void> {
+    await this.loadSource({ kind: 'url', url: `${import.meta.env.BASE_URL}datasets/${sample.file}`, name: sample.name });
+  }
+
+  async loadFile(file: File): Promise<void> {
+    await this.loadSource({ kind: 'file', file, name: file.name });
+  }
+
+  /**
+   * Reads a source in the worker, then maps its guessed columns. A failed or cancelled load
+   * changes nothing: the previous table and summary stay, here and in the worker.
+   */
+  private async loadSource(source: DatasetSource, options: IngestOptions = AUTO_OPTIONS): Promise<void> {
+    const store = useStudio.getState();
+    store.loadStarted(source.name);
+    try {
+      const { requestId, answer } = this.port.startRequest({ type: 'loadDataset', source, options });
+      // Remember the load's id to cancel it and to match its progress.
+      this.loadId = requestId;
+      const loaded = await answer;
+      if (loaded.type !== 'tableLoaded') return;
+      this.lastSource = source;
+      this.lastOptions = options;
+      this.loadId = 0;
+      const { guess } = loaded.table;
+      const mapped = await this.summarize(guess.text, guess.label).then(
+        (summary) => ({ summary, error: null }),
+        (error: Error) => ({ summary: null, error: error.message }),
+      );
+      store.tableLoaded(loaded.table, options, mapped);
+    } catch (error) {
+      store.loadFailed((error as Error).message);
+    } finally {
+      this.loadId = 0;
+      store.loadEnded();
+    }
+  }
+
+  /** Progress of a load: only the load in flight moves the progress bar. */
+  progress(loadId: number, progress: LoadProgress): void {
+    if (loadId === this.loadId) useStudio.getState().loadProgressed(progress);
+  }
+
+  /** Stops the load in flight between two chunks; the previous dataset stays. */
+  cancelLoad(): void {
+    if (!this.loadId) return;
+    useStudio.getState().cancelLoadRequested();
+    this.port.send({ type: 'cancelLoad', target: this.loadId });
+  }
+
+  /** Reads the current file again with other format overrides ("File format", "Delimiter", header). */
+  async reparse(options: IngestOptions): Promise<void> {
+    if (!this.lastSource) return;
+    const previous = this.lastOptions;
+    // The controls show the choice at once; a failed or cancelled read puts them back.
+    useStudio.getState().setIngestOptions(options);
+    await this.loadSource(this.lastSource, options);
+    if (this.lastOptions !== options) useStudio.getState().setIngestOptions(previous);
+  }
+
+  /** Turns "Drop duplicates" on or off and maps the columns again. */
+  async setDropDuplicates(dropDuplicates: boolean): Promise<void> {
+    useStudio.getState().setDropDuplicates(dropDuplicates);
+    const { textColumn, labelColumn } = useStudio.getState().data;
+    await this.mapColumns(textColumn, labelColumn);
+  }
+
+  async mapColumns(textColumn: number, labelColumn: number): Promise<void> {
+    const store = useStudio.getState();
+    store.setColumns(textColumn, labelColumn);
+    try {
+      store.summaryReady(await this.summarize(textColumn, labelColumn));
+    } catch (error) {
+      store.summaryFailed((error as Error).message);
+    }
+  }
+
+  /** Builds and checks the dataset from two columns of the worker's table. */
+  private async summarize(textColumn: number, labelColumn: number): Promise<DatasetSummary> {
+    const { dropDuplicates } = useStudio.getState().data;
+    const answer = await this.port.request({ type: 'mapColumns', preprocess: { textColumn, labelColumn, dropDuplicates } });
+    if (answer.type !== 'datasetReady') throw new Error(`Unexpected answer "${answer.type}" to mapColumns.`);
+    return answer.summary;
+  }
+
+  /** Tells a restarted worker the dataset it held: the same source, overrides and columns. Null when it held none. */
+  reloadAfterCrash(): Promise<void> | null {
+    const source = this.lastSource;
+    if (!source) return null;
+    return (async () => {
+      const { textColumn, labelColumn, dropDuplicates } = useStudio.getState().data;
+      await this.port.request({ type: 'loadDataset', source, options: this.lastOptions });
+      await this.port.request({ type: 'mapColumns', preprocess: { textColumn, labelColumn, dropDuplicates } });
+    })();
+  }
+}

@@ -1,0 +1,100 @@
+import type { StateCreator } from 'zustand';
+import type { SplitPredictions } from '../core/eval/evaluation';
+import type { HighlightedToken } from '../protocol/messages';
+
+/** What the model answered for one text of the playground. */
+export interface Prediction {
+  text: string;
+  classes: string[];
+  /** One per class, in the order of `classes`, summing to 1. */
+  probabilities: number[];
+  highlights: HighlightedToken[] | null;
+}
+
+/** The outcome of predicting an uploaded file, ready to download. */
+export interface FilePrediction {
+  /** Suggested download name. */
+  name: string;
+  /** Object URL of the CSV; revoked when the next file is predicted. */
+  url: string;
+  rows: number;
+  /** Rows per predicted class, in the order of `classes`. */
+  counts: number[];
+  classes: string[];
+  textColumn: string;
+  /** Empty rows left out. */
+  skipped: number;
+}
+
+/** Held-out predictions of a finished run. */
+export interface Evaluation {
+  runId: number;
+  classes: string[];
+  splits: SplitPredictions[];
+}
+
+/** The Evaluate step: held-out predictions, the decision threshold, the playground and file predictions. */
+export interface EvaluateState {
+  /** Held-out predictions of the last finished run. */
+  evaluation: Evaluation | null;
+  split: SplitPredictions['name'];
+  /** Two classes only: predict the second class at or above this probability; null = argmax. */
+  threshold: number | null;
+  prediction: Prediction | null;
+  predictError: string | null;
+  filePrediction: FilePrediction | null;
+  /** The busy line while a file is predicted; null when idle. */
+  fileBusy: string | null;
+  fileError: string | null;
+}
+
+export interface EvaluateActions {
+  /** Held-out predictions arrived: show the test split when there is one, with the argmax decision. */
+  evaluationArrived(evaluation: Evaluation): void;
+  setSplit(split: SplitPredictions['name']): void;
+  /** Moves the decision threshold (0–1), or null for the most probable class; ignored unless there are two classes. */
+  setThreshold(threshold: number | null): void;
+  predictionArrived(prediction: Prediction): void;
+  predictionFailed(message: string): void;
+  /** A file is being predicted; `busy` is the line shown meanwhile. */
+  filePredictionStarted(busy: string): void;
+  filePredicted(result: FilePrediction): void;
+  filePredictionFailed(message: string): void;
+  filePredictionEnded(): void;
+}
+
+export type EvaluateSlice = { evaluate: EvaluateState } & EvaluateActions;
+
+export function initialEvaluateState(): EvaluateState {
+  return {
+    evaluation: null,
+    split: 'validation',
+    threshold: null,
+    prediction: null,
+    predictError: null,
+    filePrediction: null,
+    fileBusy: null,
+    fileError: null,
+  };
+}
+
+export const createEvaluateSlice: StateCreator<EvaluateSlice, [], [], EvaluateSlice> = (set, get) => {
+  const update = (changes: Partial<EvaluateState>) => set((s) => ({ evaluate: { ...s.evaluate, ...changes } }));
+  return {
+    evaluate: initialEvaluateState(),
+    evaluationArrived: (evaluation) =>
+      update({ evaluation, split: evaluation.splits.some((s) => s.name === 'test') ? 'test' : 'validation', threshold: null }),
+    setSplit: (split) => update({ split }),
+    setThreshold: (threshold) => {
+      // A threshold on one class' probability only decides between two classes.
+      if (threshold !== null && get().evaluate.evaluation?.classes.length !== 2) return;
+      update({ threshold });
+    },
+    predictionArrived: (prediction) => update({ prediction, predictError: null }),
+    predictionFailed: (predictError) => update({ predictError }),
+    filePredictionStarted: (fileBusy) => update({ fileBusy, fileError: null, filePrediction: null }),
+    filePredicted: (filePrediction) => update({ filePrediction }),
+    filePredictionFailed: (fileError) => update({ fileError }),
+    filePredictionEnded: () => update({ fileBusy: null }),
+  };
+};
