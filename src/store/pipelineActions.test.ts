@@ -1,0 +1,136 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { PRESETS } from '../core/train/presets';
+import { useStudio } from './store';
+import type { TrainStatus } from './trainSlice';
+import { fixtureResult, fixtureSavedModel, resetStore } from './testFixtures';
+
+const store = () => useStudio.getState();
+
+beforeEach(resetStore);
+
+describe('selectPreset', () => {
+  it.each(PRESETS.map((p) => [p.id, p] as const))('%s: replaces the spec and training settings as an undoable edit', (id, preset) => {
+    store().setTrainConfig({ backend: 'wasm', epochs: 99 });
+    const before = store().model.spec;
+    const options = store().preprocess.options;
+
+    store().selectPreset(id);
+
+    const { model, train, preprocess } = store();
+    expect(model.spec).toEqual(preset.spec);
+    expect(model.spec).not.toBe(preset.spec);
+    expect(model.presetId).toBe(id);
+    expect(model.past.at(-1)).toEqual({ spec: before, presetId: PRESETS[0].id });
+    // The preset's training settings, but the backend stays the user's choice.
+    expect(train.config).toEqual({ ...preset.train, backend: 'wasm' });
+    expect(preprocess.options).toEqual({ ...options, ...preset.tokenizer });
+  });
+
+  it('a preset without tokenizer options keeps the current ones', () => {
+    const plain = PRESETS.find((p) => !p.tokenizer)!;
+    store().setTokenizerOptions({ lower: false, stopWords: 'english' });
+    const options = store().preprocess.options;
+    store().selectPreset(plain.id);
+    expect(store().preprocess.options).toBe(options);
+  });
+
+  it('a preset with tokenizer options changes only those', () => {
+    const withTokenizer = PRESETS.find((p) => p.tokenizer)!;
+    store().setTokenizerOptions({ lower: false });
+    store().selectPreset(withTokenizer.id);
+    expect(store().preprocess.options).toEqual({ mode: 'auto', lower: false, normalize: 'none', stopWords: 'none', ...withTokenizer.tokenizer });
+  });
+
+  it('undo after a preset brings the previous spec back', () => {
+    const before = store().model.spec;
+    store().selectPreset(PRESETS[1].id);
+    store().undo();
+    expect(store().model.spec).toBe(before);
+    expect(store().model.presetId).toBe(PRESETS[0].id);
+  });
+
+  it('an unknown preset changes nothing', () => {
+    const before = store();
+    store().selectPreset('no-such-preset');
+    expect(store().model).toBe(before.model);
+    expect(store().train).toBe(before.train);
+    expect(store().preprocess).toBe(before.preprocess);
+  });
+});
+
+describe('runFinished', () => {
+  it('shows the result, makes the trained model active and clears the last evaluation and prediction', () => {
+    useStudio.setState((s) => ({
+      evaluate: { ...s.evaluate, prediction: { text: 'hi', classes: ['a', 'b'], probabilities: [0.5, 0.5], highlights: null }, predictError: 'old' },
+      exporting: { ...s.exporting, message: 'Saved', error: 'old error' },
+    }));
+    store().startRun();
+    const result = fixtureResult();
+
+    store().runFinished(result, 5e6);
+
+    expect(store().train).toMatchObject({ status: 'done', result });
+    expect(store().exporting).toMatchObject({
+      active: { name: null, source: 'trained', classes: ['ham', 'spam'], valAccuracy: 0.85 },
+      message: null,
+      error: null,
+    });
+    expect(store().evaluate).toMatchObject({ evaluation: null, prediction: null, predictError: null });
+  });
+
+  it.each([
+    { trainFlops: 5e6, samplesPerSecond: 400, calibrated: true },
+    { trainFlops: 0, samplesPerSecond: 400, calibrated: false },
+    { trainFlops: 5e6, samplesPerSecond: 0, calibrated: false },
+  ])('trainFlops $trainFlops at $samplesPerSecond texts/s calibrates: $calibrated', ({ trainFlops, samplesPerSecond, calibrated }) => {
+    store().runFinished(fixtureResult({ samplesPerSecond, backend: 'engine' }), trainFlops);
+    expect(store().model.calibration).toEqual(calibrated ? { backend: 'engine', samplesPerSecond, trainFlops } : null);
+  });
+});
+
+describe('workerCrashed', () => {
+  it.each<[TrainStatus, boolean]>([
+    ['idle', false],
+    ['starting', true],
+    ['training', true],
+    ['paused', true],
+    ['stopping', true],
+    ['done', false],
+    ['error', false],
+  ])('a run that is %s fails: %s', (status, fails) => {
+    useStudio.setState((s) => ({ train: { ...s.train, status, error: null } }));
+    store().workerCrashed('out of memory');
+    expect(store().train.status).toBe(fails ? 'error' : status);
+    expect(store().train.error).toBe(fails ? 'Training stopped: the worker crashed (out of memory). The studio restarted it; press Train to try again.' : null);
+  });
+
+  it.each([
+    { name: 'spam filter', error: 'The worker crashed (oom) and was restarted: load “spam filter” from Saved models to use it again.' },
+    { name: null, error: 'The worker crashed (oom) and was restarted: the unsaved model was lost. Train it again.' },
+  ])('the active model $name is gone, with what to do', ({ name, error }) => {
+    store().runFinished(fixtureResult(), 0);
+    if (name) store().activeSaved(name);
+    store().evaluationArrived({ runId: 1, classes: ['ham', 'spam'], splits: [] });
+    store().predictionFailed('kept');
+
+    store().workerCrashed('oom');
+
+    expect(store().exporting).toMatchObject({ active: null, error });
+    expect(store().evaluate).toMatchObject({ evaluation: null, prediction: null, predictError: 'kept' });
+  });
+
+  it('without an active model the Export step keeps its state', () => {
+    const before = store().exporting;
+    store().workerCrashed('oom');
+    expect(store().exporting).toBe(before);
+  });
+});
+
+describe('modelLoaded', () => {
+  it('makes the loaded model active and clears the last prediction', () => {
+    store().predictionArrived({ text: 'hi', classes: ['a', 'b'], probabilities: [0.1, 0.9], highlights: null });
+    store().modelLoaded('spam filter', fixtureSavedModel());
+    expect(store().exporting.active).toEqual({ name: 'spam filter', source: 'loaded', classes: ['ham', 'spam', 'phishing'], valAccuracy: 0.91 });
+    expect(store().evaluate).toMatchObject({ prediction: null, predictError: null });
+  });
+});
