@@ -1,0 +1,48 @@
+"""Answers the studio's parity tests (src/core/export/trainingProject.test.ts): reads one JSON
+request on stdin, prints one JSON answer. Not needed for training.
+
+Request: {"tokenize": [{"config": TokenizerConfig, "texts": [...], "maxlen": n}],
+          "summaries": [{"spec": ModelSpec, "classCount": k}],
+          "splits": [{"labels": [...], "validation": v, "test": t, "seed": s}]}
+"""
+
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+
+def main():
+    request = json.loads(sys.stdin.buffer.read().decode("utf-8"))
+    answer = {}
+    if "tokenize" in request:
+        from studio_text import Tokenizer, pad_sequences
+
+        out = []
+        for case in request["tokenize"]:
+            tokenizer = Tokenizer.fit(case["texts"], case["config"])
+            sequences = [tokenizer.encode(t) for t in case["texts"]]
+            out.append({
+                "tokens": [tokenizer.tokens(t) for t in case["texts"]],
+                "json": tokenizer.to_json(),
+                "padded": pad_sequences(sequences, case["maxlen"]).tolist(),
+                "reloaded": [Tokenizer.from_json(tokenizer.to_json()).encode(t) for t in case["texts"]] == sequences,
+            })
+        answer["tokenize"] = out
+    if "summaries" in request:
+        from studio_model import TextCNN
+
+        answer["summaries"] = [
+            [{"id": i, "outputShapes": shapes, "params": params} for i, shapes, params in TextCNN(c["spec"], c["classCount"]).summary()]
+            for c in request["summaries"]
+        ]
+    if "splits" in request:
+        from studio_data import stratified_split
+
+        answer["splits"] = [list(stratified_split(c["labels"], c["validation"], c["test"], c["seed"])) for c in request["splits"]]
+    sys.stdout.write(json.dumps(answer))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,226 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { askPython } from '../testFixtures/pythonFixture';
+import { stratifiedSplit } from '../data/split';
+import { summarizeModel } from '../model/modelShapes';
+import type { ModelSpec } from '../model/modelSpec';
+import { defaultTokenizerConfig, fitTokenizer, tokenize, type TokenizerConfig } from '../text/tokenizer';
+import { tokenizerToJson } from '../text/tokenizerJson';
+import { encodeTexts } from '../text/padSequences';
+import { tokenizerConfigFor, type TokenizerMode, type TokenizerOptions } from '../text/tokenizerMode';
+import { PRESETS } from '../train/presets';
+import { defaultTrainConfig } from '../train/trainConfig';
+import { mulberry32 } from '../random';
+import { trainingProjectConfig, trainingProjectFiles, trainingProjectRefusals, type TrainingProjectInput } from './trainingProject';
+
+// The texts of the tokenizer tests (tokenizer.test.ts, tokenizerMode.test.ts): Keras edge cases,
+// scripts without spaces, full-width forms, stop words, emoji and astral characters.
+const FIXTURE_TEXTS = [
+  'The cat sat on the mat.',
+  'The dog ate my homework.',
+  "don't stop",
+  'a\tb\nc',
+  'a\r\nb',
+  '  many   spaces  ',
+  '...!!!',
+  'ÉCOLE Straße',
+  'THE Cat',
+  'Hello,World,,hello!',
+  'a|b-c a::b!c',
+  'x😀y z',
+  '我爱北京天安门',
+  '北京大学的学生在天安门广场',
+  '北京欢迎你 我爱你',
+  'สวัสดีครับ',
+  'ผมชอบกินข้าวผัด ขอบคุณครับ',
+  '東京に住んでいます。',
+  'Hello, World! It’s 3.5 km — déjà vu 😀',
+  'ＡＢＣ ｶﾀｶﾅ',
+  'ﬁ①',
+  'The cat and a dog of mine',
+  'The cat, and the dog.',
+  '  «Bonjour», dit-il… 2024!',
+  'İstanbul ΣΊΣΥΦΟΣ',
+];
+
+const options = (o: Partial<TokenizerOptions> = {}): TokenizerOptions => ({ mode: 'keras', lower: true, normalize: 'none', stopWords: 'none', ...o });
+
+/** Every mode with every studio option, plus Keras' own knobs (num_words, oov, filters, split). */
+const CONFIGS: [string, TokenizerConfig][] = [
+  ...(['keras', 'unicode', 'char'] as TokenizerMode[]).flatMap((mode): [string, TokenizerConfig][] => [
+    [`${mode}`, tokenizerConfigFor(mode, options(), null)],
+    [`${mode} keep case`, tokenizerConfigFor(mode, options({ lower: false }), null)],
+    [`${mode} NFKC`, tokenizerConfigFor(mode, options({ normalize: 'NFKC' }), 12)],
+    [`${mode} stop words`, tokenizerConfigFor(mode, options({ stopWords: 'english' }), null)],
+    [`${mode} NFKC, stop words, keep case`, tokenizerConfigFor(mode, options({ normalize: 'NFKC', stopWords: 'english', lower: false }), 20)],
+  ]),
+  ['keras num_words 5, oov', defaultTokenizerConfig({ numWords: 5, oovToken: '<OOV>' })],
+  ['keras filters "|", split "-"', defaultTokenizerConfig({ filters: '|', split: '-' })],
+  ['keras split "::"', defaultTokenizerConfig({ filters: '!', split: '::' })],
+];
+
+interface TokenizeAnswer {
+  tokens: string[][];
+  json: string;
+  padded: number[][];
+  reloaded: boolean;
+}
+
+const MAXLEN = 6;
+
+describe('the Python tokenizer (python/studio_text.py) equals the studio one', () => {
+  let answers: TokenizeAnswer[] = [];
+  beforeAll(async () => {
+    const request = { tokenize: CONFIGS.map(([, config]) => ({ config, texts: FIXTURE_TEXTS, maxlen: MAXLEN })) };
+    answers = (await askPython<{ tokenize: TokenizeAnswer[] }>(request)).tokenize;
+  });
+
+  it.each(CONFIGS.map(([name, config], i) => [name, config, i] as const))('%s: same tokens, same tokenizer.json byte for byte, same padded ids', (_name, config, i) => {
+    const answer = answers[i];
+    FIXTURE_TEXTS.forEach((text, t) => expect([text, answer.tokens[t]]).toEqual([text, tokenize(text, config)]));
+    const state = fitTokenizer(FIXTURE_TEXTS, config);
+    expect(answer.json).toBe(tokenizerToJson(state));
+    const ids = encodeTexts(state, FIXTURE_TEXTS, { maxlen: MAXLEN });
+    expect(answer.padded.flat()).toEqual([...ids]);
+    expect(answer.reloaded).toBe(true);
+  });
+});
+
+/** Specs that use every layer kind and option of the model builder. */
+const SPECS: [string, ModelSpec, number][] = [
+  ...PRESETS.map((p): [string, ModelSpec, number] => [`preset ${p.name}`, p.spec, 4]),
+  [
+    'conv same + stride, batch norm, max pool, dropout, kernel branches, global average, dense L1/L2, frozen embedding',
+    {
+      vocabSize: 300,
+      sequenceLength: 37,
+      embeddingDim: 8,
+      embeddingTrainable: false,
+      layers: [
+        { kind: 'conv1d', filters: 6, kernelSizes: [4], activation: 'tanh', padding: 'same', strides: 3 },
+        { kind: 'batchNorm' },
+        { kind: 'maxPool', poolSize: 2 },
+        { kind: 'dropout', rate: 0.3 },
+        { kind: 'conv1d', filters: 5, kernelSizes: [1, 2, 3], activation: 'sigmoid', padding: 'valid', strides: 2 },
+        { kind: 'globalAvgPool' },
+        { kind: 'dense', units: 7, activation: 'linear', l1: 0.01, l2: 0.001 },
+        { kind: 'batchNorm' },
+        { kind: 'dropout', rate: 0.5 },
+      ],
+    },
+    3,
+  ],
+  [
+    'conv valid stride 2, global max over branches, two dense layers',
+    {
+      vocabSize: 50,
+      sequenceLength: 20,
+      embeddingDim: 3,
+      layers: [
+        { kind: 'conv1d', filters: 4, kernelSizes: [2, 5], activation: 'relu', strides: 2 },
+        { kind: 'globalMaxPool' },
+        { kind: 'dense', units: 6, activation: 'relu', l2: 0.01 },
+        { kind: 'dense', units: 3, activation: 'tanh' },
+      ],
+    },
+    2,
+  ],
+];
+
+describe('the PyTorch model (python/studio_model.py) has the studio model\'s shapes and parameters', () => {
+  let answers: { id: string; outputShapes: number[][]; params: number }[][] = [];
+  beforeAll(async () => {
+    answers = (await askPython<{ summaries: typeof answers }>({ summaries: SPECS.map(([, spec, classCount]) => ({ spec, classCount })) })).summaries;
+  });
+
+  it.each(SPECS.map(([name, spec, k], i) => [name, spec, k, i] as const))('%s', (_name, spec, classCount, i) => {
+    const expected = summarizeModel(spec, classCount).layers.map((l) => ({ id: l.id, outputShapes: l.outputShapes, params: l.params }));
+    expect(answers[i]).toEqual(expected);
+  });
+
+  it('covers every layer kind of the model builder', () => {
+    const kinds = new Set(SPECS.flatMap(([, spec]) => spec.layers.map((l) => l.kind)));
+    expect([...kinds].sort()).toEqual(['batchNorm', 'conv1d', 'dense', 'dropout', 'globalAvgPool', 'globalMaxPool', 'maxPool']);
+  });
+});
+
+describe("train.py's split (python/studio_data.py) is the studio's", () => {
+  it('gives the same rows in the same order for the same labels and seed', async () => {
+    const random = mulberry32(3);
+    const cases = [
+      { labels: Array.from({ length: 500 }, () => Math.floor(random() * 3)), validation: 0.2, test: 0.1, seed: 42 },
+      { labels: Array.from({ length: 97 }, (_, i) => (i % 7 === 0 ? 1 : 0)), validation: 0.15, test: 0, seed: 7 },
+      { labels: [0, 0, 1, 1, 1, 2, 2, 2, 2, 2], validation: 0.25, test: 0.25, seed: 123456789 },
+    ];
+    const answer = await askPython<{ splits: number[][][] }>({ splits: cases });
+    cases.forEach((c, i) => {
+      const split = stratifiedSplit(c.labels, c);
+      expect(answer.splits[i]).toEqual([[...split.train], [...split.validation], [...split.test]]);
+    });
+  });
+});
+
+const input = (over: Partial<TrainingProjectInput> = {}): TrainingProjectInput => ({
+  spec: PRESETS[0].spec,
+  training: { ...defaultTrainConfig(), epochs: 2 },
+  tokenizerOptions: options({ mode: 'auto' }),
+  resolvedMode: 'keras',
+  labels: ['ham', 'spam'],
+  data: { name: 'sms.tsv', format: 'labelText', delimiter: '\t', hasHeader: false, encoding: 'utf-8', textColumn: 1, labelColumn: 0, textColumnName: 'text', labelColumnName: 'label' },
+  dropDuplicates: false,
+  tokenizerJson: null,
+  sources: { 'train.py': 'print(1)\n', 'studio_model.py': '' },
+  studioVersion: '0.1.0',
+  createdAt: '2026-11-29T17:00:00.000Z',
+  ...over,
+});
+
+describe('trainingProjectFiles', () => {
+  it('writes config.json, README.md, requirements.txt and the Python sources; tokenizer.json only when fitted', () => {
+    const files = trainingProjectFiles(input());
+    expect(Object.keys(files).sort()).toEqual(['README.md', 'config.json', 'requirements.txt', 'studio_model.py', 'train.py']);
+    const config = JSON.parse(files['config.json']);
+    expect(config).toMatchObject({ labels: ['ham', 'spam'], tokenizerMode: 'keras', tokenizer: { numWords: 2000, charLevel: false }, training: { seed: 42 } });
+    expect(files['README.md']).toContain('torchrun --standalone --nproc_per_node=N train.py --data big.csv');
+    expect(files['README.md']).toContain('--rdzv-backend c10d --rdzv-endpoint host0:29400');
+    expect(files['README.md']).toMatch(/gloo[\s\S]*nccl/);
+    const tokenizerJson = tokenizerToJson(fitTokenizer(['a b', 'b c'], tokenizerConfigFor('unicode', options({ stopWords: 'english' }), 2000)));
+    const fitted = trainingProjectFiles(input({ tokenizerJson, resolvedMode: null }));
+    expect(fitted['tokenizer.json']).toBe(tokenizerJson);
+    expect(JSON.parse(fitted['config.json'])).toMatchObject({ tokenizerMode: 'unicode', tokenizer: { segmentation: 'unicode' } });
+  });
+
+  it('says when "auto" was not resolved yet, and uses Keras words', () => {
+    const config = trainingProjectConfig(input({ resolvedMode: null }));
+    expect(config.tokenizerMode).toBe('keras');
+    expect(config.notes.join(' ')).toContain('"auto"');
+    expect(trainingProjectConfig(input({ tokenizerOptions: options({ mode: 'char' }) })).tokenizerMode).toBe('char');
+  });
+
+  it('describes JSON columns by name and delimited columns by position', () => {
+    const json = trainingProjectFiles(input({ data: { ...input().data!, format: 'jsonl' } }))['README.md'];
+    expect(json).toContain('objects with the keys "text" (text) and "label" (label)');
+    const csv = trainingProjectFiles(input({ data: { ...input().data!, format: 'csv', delimiter: ';', hasHeader: true }, training: { ...defaultTrainConfig(), backend: 'engine' } }));
+    expect(csv['README.md']).toContain('csv (delimiter ";") with the text in column 2 ("text")');
+    expect(csv['README.md']).toContain('Backend, fused-step and engine settings are about the browser');
+  });
+});
+
+describe('trainingProjectRefusals', () => {
+  it.each([
+    ['a layer kind the builder does not have', { spec: { ...PRESETS[0].spec, layers: [{ kind: 'lstm' }] } as unknown as ModelSpec }, 'Layer 1 is a "lstm" layer'],
+    ['an unknown activation', { spec: { ...PRESETS[0].spec, layers: [{ kind: 'conv1d', filters: 2, kernelSizes: [2], activation: 'gelu' }] } as unknown as ModelSpec }, 'the "gelu" activation'],
+    ['causal padding', { spec: { ...PRESETS[0].spec, layers: [{ kind: 'conv1d', filters: 2, kernelSizes: [2], activation: 'relu', padding: 'causal' }] } as unknown as ModelSpec }, 'pads "causal"'],
+    ['a spec the studio cannot build', { spec: { ...PRESETS[0].spec, layers: [] } }, 'Model: Add a global pooling layer'],
+    ['bad training settings', { training: { ...defaultTrainConfig(), epochs: 0 } }, 'Training: Epochs'],
+    ['no dataset', { labels: null, data: null }, 'Load a dataset first'],
+    ['dropped duplicates', { dropDuplicates: true }, '"Drop duplicates" is on'],
+  ] as [string, Partial<TrainingProjectInput>, string][])('refuses %s with the reason', (_name, over, reason) => {
+    const reasons = trainingProjectRefusals(input(over));
+    expect(reasons.join(' ')).toContain(reason);
+    expect(() => trainingProjectFiles(input(over))).toThrow(reason);
+  });
+
+  it('accepts every preset', () => {
+    for (const preset of PRESETS) expect(trainingProjectRefusals(input({ spec: preset.spec }))).toEqual([]);
+  });
+});
