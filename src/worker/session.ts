@@ -4,7 +4,7 @@ import type { TokenizerState } from '../core/text/tokenizer';
 import type { ModelSpec } from '../core/model/modelSpec';
 import type { BackendInfo, TrainResult } from '../protocol/messages';
 import type { TrainConfig } from '../core/train/trainConfig';
-import type { RunControl } from './train/trainer';
+import type { RunControl } from './train/trainLoop';
 import type { BundleMetadata } from '../core/export/bundle';
 
 /** A model ready to predict: weights, the tokenizer it was trained with, and its labels. */
@@ -47,6 +47,12 @@ export const session: {
   run: null,
   evaluating: null,
 };
+
+/** The model ready to predict, or an error that says what to do first (`why`). */
+export function requireActive(why: string): ActiveModel {
+  if (!session.active) throw new Error(why);
+  return session.active;
+}
 
 /** FNV-1a over the texts and labels: identifies the data a model was trained on. */
 export function fingerprint(dataset: Dataset): string {

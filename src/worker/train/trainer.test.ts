@@ -4,7 +4,8 @@ import { mulberry32 } from '../../core/random';
 import type { ModelSpec } from '../../core/model/modelSpec';
 import { buildModel, makeOptimizer, setLearningRate, weightedCrossEntropy } from './buildModel';
 import type { EarlyStoppingConfig } from '../../core/train/trainConfig';
-import { tfjsTrainee, trainLoop, type Encoded, type RunControl } from './trainer';
+import { tfjsTrainee, type Encoded } from './trainer';
+import { trainLoop, type LoopEvents, type RunControl } from './trainLoop';
 
 const spec: ModelSpec = {
   vocabSize: 50,
@@ -31,22 +32,17 @@ function synthetic(rows: number, seed: number): Encoded {
 
 const range = (from: number, to: number) => Int32Array.from({ length: to - from }, (_, i) => from + i);
 
+/** Loop events that report nothing but what a test listens to. */
+const events = (listen: Partial<LoopEvents> = {}): LoopEvents => ({ onBatch: () => {}, onEpoch: () => {}, onPause: () => {}, onResume: () => {}, ...listen });
+
 async function run(epochs: number, seed: number, onEpoch: (epoch: number) => void = () => {}, earlyStopping?: EarlyStoppingConfig) {
   const data = synthetic(96, 3);
   const model = buildModel(spec, 2, seed);
   const optimizer = makeOptimizer('adam', 0.01);
   model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   const control: RunControl = { paused: false, stopRequested: false, wake: null };
-  const result = await trainLoop(tfjsTrainee(model), data, range(0, 72), range(72, 96), control, {
-    epochs,
-    batchSize: 16,
-    seed,
-    onBatch: () => {},
-    onEpoch: (m) => onEpoch(m.epoch),
-    onPause: () => {},
-    onResume: () => {},
-    earlyStopping,
-  });
+  const config = { epochs, batchSize: 16, seed, learningRate: 0.01, earlyStopping };
+  const result = await trainLoop(tfjsTrainee(model), data, range(0, 72), range(72, 96), control, config, events({ onEpoch: (m) => onEpoch(m.epoch) }));
   return { result, model, optimizer };
 }
 
@@ -88,18 +84,13 @@ describe('trainLoop on the tfjs CPU backend', () => {
     model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
     const control: RunControl = { paused: false, stopRequested: false, wake: null };
     let batches = 0;
-    const result = await trainLoop(tfjsTrainee(model), data, range(0, 48), range(48, 64), control, {
-      epochs: 10,
-      batchSize: 8,
-      seed: 1,
+    const config = { epochs: 10, batchSize: 8, seed: 1, learningRate: 0.05 };
+    const result = await trainLoop(tfjsTrainee(model), data, range(0, 48), range(48, 64), control, config, events({
       onBatch: (b) => {
         batches++;
         if (b.epoch === 2 && b.batch === 3) control.stopRequested = true;
       },
-      onEpoch: () => {},
-      onPause: () => {},
-      onResume: () => {},
-    });
+    }));
     expect(result.stopReason).toBe('user');
     expect(result.epochs).toHaveLength(1);
     expect(batches).toBe(6 + 3);

@@ -1,8 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { confusionMatrix, majorityRate, metricsFromConfusion, argmax } from '../../core/eval/metrics';
-import { mulberry32, shuffleInPlace } from '../../core/random';
-import type { EpochMetrics } from '../../protocol/messages';
-import { EarlyStopper, type EarlyStoppingConfig } from '../../core/train/trainConfig';
+import { setLearningRate } from './buildModel';
 
 /** Encoded examples: row-major token ids (rows × sequenceLength) and class indices. */
 export interface Encoded {
@@ -12,29 +10,8 @@ export interface Encoded {
   classCount: number;
 }
 
-export interface RunControl {
-  paused: boolean;
-  stopRequested: boolean;
-  /** Resolves a pending pause when resumed or stopped. */
-  wake: (() => void) | null;
-}
-
-export interface TrainLoopOptions {
-  epochs: number;
-  batchSize: number;
-  seed: number;
-  onBatch: (info: { epoch: number; batch: number; step: number; loss: number; accuracy: number; samplesPerSecond: number }) => void;
-  onEpoch: (metrics: EpochMetrics) => void;
-  onPause: () => void;
-  onResume: () => void;
-  /** Called before each epoch (1-based), e.g. to set the scheduled learning rate. */
-  onEpochStart?: (epoch: number) => void;
-  /** Stop on a plateau and/or go back to the best epoch's weights. */
-  earlyStopping?: EarlyStoppingConfig;
-}
-
 /**
- * What the loop trains: a tfjs model (tfjsTrainee) or the WASM engine (engine/engineTrainee).
+ * What the loop (trainLoop.ts) trains: a tfjs model (tfjsTrainee) or the WASM engine (engine/engineTrainee).
  * Snapshots are opaque copies of the weights, for going back to the best epoch.
  */
 export interface Trainee<Snapshot = unknown> {
@@ -42,6 +19,8 @@ export interface Trainee<Snapshot = unknown> {
   step(data: Encoded, rows: Int32Array, start: number, end: number): Promise<[number, number]>;
   /** Class probabilities of rows, row-major (rows × classes). */
   predict(data: Encoded, rows: Int32Array): Promise<Float32Array>;
+  /** Sets the optimizer's learning rate (the schedule's rate for the coming epoch). */
+  setLearningRate(rate: number): void;
   snapshot(): Snapshot;
   restore(snapshot: Snapshot): void;
   release(snapshot: Snapshot): void;
@@ -65,22 +44,11 @@ export function tfjsTrainee(
       }
     },
     predict: (data, rows) => predictRows(model, data, rows),
+    setLearningRate: (rate) => setLearningRate(model.optimizer, rate),
     snapshot: () => model.getWeights().map((w) => w.clone()),
     restore: (weights) => model.setWeights(weights),
     release: (weights) => tf.dispose(weights),
   };
-}
-
-/** How a run ended: all epochs, the user's Stop, or early stopping. */
-export type StopReason = 'completed' | 'user' | 'early';
-
-export interface TrainLoopResult {
-  epochs: EpochMetrics[];
-  stopReason: StopReason;
-  /** The epoch whose weights the model holds at the end when best weights were restored. */
-  restoredEpoch: number | null;
-  samplesSeen: number;
-  trainingMs: number;
 }
 
 /** Yields to the worker's event loop so pause/stop messages are handled between batches. */
@@ -150,84 +118,4 @@ export function scoreRows(probs: Float32Array, data: Encoded, rows: Int32Array) 
     report,
     majorityRate: majorityRate(truth, K),
   };
-}
-
-/**
- * The training loop: seeded shuffle per epoch, one optimizer step per batch, validation after
- * every epoch. Pause waits between batches; stop ends after the current batch.
- */
-export async function trainLoop<Snapshot>(
-  trainee: Trainee<Snapshot>,
-  data: Encoded,
-  train: Int32Array,
-  validation: Int32Array,
-  control: RunControl,
-  options: TrainLoopOptions,
-): Promise<TrainLoopResult> {
-  const stopper = options.earlyStopping ? new EarlyStopper(options.earlyStopping) : null;
-  const keepBest = options.earlyStopping?.restoreBest ?? false;
-  let best: Snapshot | null = null;
-  // Ends the run: with restoreBest, the model goes back to the best epoch's weights.
-  const finish = (stopReason: StopReason): TrainLoopResult => {
-    let restoredEpoch: number | null = null;
-    const restore = stopReason !== 'completed' || (options.earlyStopping?.patience ?? 0) > 0;
-    if (restore && best && stopper?.bestEpoch && stopper.bestEpoch !== epochs.length) {
-      trainee.restore(best);
-      restoredEpoch = stopper.bestEpoch;
-    }
-    if (best) trainee.release(best);
-    return { epochs, stopReason, restoredEpoch, samplesSeen, trainingMs };
-  };
-  const random = mulberry32(options.seed ^ 0x9e3779b9);
-  const order = Int32Array.from(train);
-  const batches = Math.ceil(order.length / options.batchSize);
-  const epochs: EpochMetrics[] = [];
-  let step = 0;
-  let samplesSeen = 0;
-  let trainingMs = 0;
-  for (let epoch = 1; epoch <= options.epochs; epoch++) {
-    shuffleInPlace(order, random);
-    options.onEpochStart?.(epoch);
-    let lossSum = 0;
-    let correctSum = 0;
-    let seen = 0;
-    for (let b = 0; b < batches; b++) {
-      await yieldToEvents();
-      if (control.paused && !control.stopRequested) {
-        options.onPause();
-        await new Promise<void>((resolve) => (control.wake = resolve));
-        control.wake = null;
-        if (!control.stopRequested) options.onResume();
-      }
-      if (control.stopRequested) return finish('user');
-      const start = b * options.batchSize;
-      const end = Math.min(order.length, start + options.batchSize);
-      const t0 = performance.now();
-      const [loss, accuracy] = await trainee.step(data, order, start, end);
-      const ms = performance.now() - t0;
-      trainingMs += ms;
-      if (!Number.isFinite(loss)) {
-        throw new Error(
-          `The loss became ${loss} at epoch ${epoch}, batch ${b + 1}: training diverged. Lower the learning rate (try ÷10) or switch to Adam.`,
-        );
-      }
-      const n = end - start;
-      step++;
-      samplesSeen += n;
-      lossSum += loss * n;
-      correctSum += accuracy * n;
-      seen += n;
-      options.onBatch({ epoch, batch: b + 1, step, loss, accuracy, samplesPerSecond: samplesSeen / (trainingMs / 1000) });
-    }
-    const val = scoreRows(await trainee.predict(data, validation), data, validation);
-    const metrics: EpochMetrics = { epoch, loss: lossSum / seen, accuracy: correctSum / seen, valLoss: val.loss, valAccuracy: val.accuracy };
-    epochs.push(metrics);
-    options.onEpoch(metrics);
-    if (stopper?.update(epoch, metrics) && keepBest) {
-      if (best) trainee.release(best);
-      best = trainee.snapshot();
-    }
-    if (stopper?.shouldStop) return finish('early');
-  }
-  return finish('completed');
 }

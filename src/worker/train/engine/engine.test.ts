@@ -5,7 +5,8 @@ import type { ModelSpec } from '../../../core/model/modelSpec';
 import { mulberry32 } from '../../../core/random';
 import type { OptimizerName } from '../../../core/train/trainConfig';
 import { buildModel, makeOptimizer, weightedCrossEntropy } from '../buildModel';
-import { TextCnnEngine, type NamedWeights } from './engine';
+import { TextCnnEngine } from './engine';
+import type { NamedWeights } from './engineWeights';
 import { readWeights, weightedLayers } from './engineTrainee';
 import { kernelFlavor, loadKernel, type KernelFlavor } from './kernelModule';
 import { addGradients, concatGradients } from './gradientTransfer';
@@ -74,13 +75,7 @@ function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 
 async function engineFor(spec: ModelSpec, flavor: KernelFlavor, optimizer: OptimizerName, classWeights: number[] | null, n: number) {
   const model = buildModel(spec, K, 7);
-  const engine = new TextCnnEngine(await loadKernel(flavor), enginePlan(spec, K), {
-    batchSize: n,
-    optimizer,
-    learningRate: 0.01,
-    classWeights,
-    random: mulberry32(1),
-  });
+  const engine = new TextCnnEngine(await loadKernel(flavor), enginePlan(spec, K), { batchSize: n, optimizer, learningRate: 0.01 }, classWeights, mulberry32(1));
   engine.setWeights(await namedWeights(model, spec));
   return { model, engine };
 }

@@ -1,12 +1,24 @@
 import type { EnginePlan } from '../../../core/train/enginePlan';
 import { mulberry32 } from '../../../core/random';
-import { TextCnnEngine, type EngineOptions, type NamedWeights } from './engine';
+import type { TrainConfig } from '../../../core/train/trainConfig';
+import { TextCnnEngine, type EngineConfig } from './engine';
+import type { NamedWeights } from './engineWeights';
 import { addGradients, concatGradients } from './gradientTransfer';
 import { loadKernel } from './kernelModule';
-import type { FromHelper, ToHelper } from './splitProtocol';
+import { LEAD_SEED_MIX, type FromHelper, type ToHelper } from './splitProtocol';
 
-export interface TeamOptions extends Omit<EngineOptions, 'random'> {
-  seed: number;
+/** The settings the team reads: the run's TrainConfig itself (the engines' and the seed of their dropout masks). */
+export type TeamConfig = EngineConfig & Pick<TrainConfig, 'seed'>;
+
+/** What the team starts from besides the config: the run's data and what it derived from it. */
+export interface TeamStart {
+  /** The tfjs model's seeded initial weights: every engine starts from them. */
+  weights: NamedWeights;
+  /** Encoded rows (rows × sequence length) and their class indices. */
+  ids: Int32Array;
+  labels: Int32Array;
+  /** Per-class loss weights from the training rows, or null. */
+  classWeights: number[] | null;
   /** 2 adds a helper worker that trains the second half of every batch. */
   workers: 1 | 2;
 }
@@ -31,29 +43,18 @@ export class EngineTeam {
     }
   }
 
-  static async start(plan: EnginePlan, options: TeamOptions, weights: NamedWeights, ids: Int32Array, labels: Int32Array): Promise<EngineTeam> {
-    const lead = new TextCnnEngine(await loadKernel(), plan, { ...options, random: mulberry32(options.seed ^ 0x5bd1e995) });
+  static async start(plan: EnginePlan, config: TeamConfig, start: TeamStart): Promise<EngineTeam> {
+    const { weights, ids, labels, classWeights } = start;
+    const lead = new TextCnnEngine(await loadKernel(), plan, config, classWeights, mulberry32(config.seed ^ LEAD_SEED_MIX));
     lead.setWeights(weights);
-    if (options.workers < 2) return new EngineTeam(lead, null);
+    if (start.workers < 2) return new EngineTeam(lead, null);
     const helper = new Worker(new URL('./helperWorker.ts', import.meta.url), { type: 'module', name: 'engine-helper' });
     const ready = new Promise<void>((resolve, reject) => {
       helper.onmessage = (event: MessageEvent<FromHelper>) =>
         event.data.type === 'ready' ? resolve() : reject(new Error(event.data.type === 'error' ? event.data.message : 'unexpected message'));
       helper.onerror = (event) => reject(new Error(`The engine's second worker failed to start: ${event.message || 'no message'}.`));
     });
-    const init: ToHelper = {
-      type: 'init',
-      plan,
-      batchSize: options.batchSize,
-      optimizer: options.optimizer,
-      learningRate: options.learningRate,
-      classWeights: options.classWeights,
-      seed: options.seed ^ 0x27d4eb2f,
-      weights,
-      ids,
-      labels,
-    };
-    helper.postMessage(init);
+    helper.postMessage({ type: 'init', plan, config, classWeights, weights, ids, labels } satisfies ToHelper);
     try {
       await ready;
     } catch (error) {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { EnginePlan } from '../../../core/train/enginePlan';
 import { yieldToEvents, type Encoded, type Trainee } from '../trainer';
-import type { NamedWeights } from './engine';
+import type { NamedWeights } from './engineWeights';
 import type { EngineTeam } from './engineTeam';
 
 /** The names of the layers holding weights, in the plan's order. */
@@ -43,6 +43,7 @@ export function engineTrainee(team: EngineTeam): Trainee<NamedWeights> {
       }
       return out;
     },
+    setLearningRate: (rate) => (team.learningRate = rate),
     snapshot: () => engine.getWeights(),
     restore: (weights) => team.setWeights(weights),
     release: () => undefined,

@@ -5,7 +5,7 @@ import { mulberry32 } from '../../../core/random';
 import { TextCnnEngine } from './engine';
 import { loadKernel } from './kernelModule';
 import { concatGradients, loadGradients } from './gradientTransfer';
-import type { FromHelper, ToHelper } from './splitProtocol';
+import { HELPER_SEED_MIX, type FromHelper, type ToHelper } from './splitProtocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -16,13 +16,7 @@ const post = (message: FromHelper, transfer: Transferable[] = []) => self.postMe
 async function handle(message: ToHelper): Promise<void> {
   switch (message.type) {
     case 'init': {
-      engine = new TextCnnEngine(await loadKernel(), message.plan, {
-        batchSize: message.batchSize,
-        optimizer: message.optimizer,
-        learningRate: message.learningRate,
-        classWeights: message.classWeights,
-        random: mulberry32(message.seed),
-      });
+      engine = new TextCnnEngine(await loadKernel(), message.plan, message.config, message.classWeights, mulberry32(message.config.seed ^ HELPER_SEED_MIX));
       engine.setWeights(message.weights);
       data = { ids: message.ids, labels: message.labels };
       post({ type: 'ready' });

@@ -10,13 +10,7 @@ import { loadKernel } from './kernelModule';
  */
 export async function measureEngineSpeed(spec: ModelSpec, classCount: number, batchSize: number, minMs = 300): Promise<number> {
   const random = mulberry32(7);
-  const engine = new TextCnnEngine(await loadKernel(), enginePlan(spec, classCount), {
-    batchSize,
-    optimizer: 'adam',
-    learningRate: 0.001,
-    classWeights: null,
-    random,
-  });
+  const engine = new TextCnnEngine(await loadKernel(), enginePlan(spec, classCount), { batchSize, optimizer: 'adam', learningRate: 0.001 }, null, random);
   const ids = Int32Array.from({ length: batchSize * spec.sequenceLength }, () => Math.floor(random() * spec.vocabSize));
   const labels = Int32Array.from({ length: batchSize }, (_, i) => i % classCount);
   const rows = Int32Array.from({ length: batchSize }, (_, i) => i);

@@ -1,17 +1,21 @@
 import type { EnginePlan } from '../../../core/train/enginePlan';
-import type { OptimizerName } from '../../../core/train/trainConfig';
-import type { NamedWeights } from './engine';
+import type { TeamConfig } from './engineTeam';
+import type { NamedWeights } from './engineWeights';
+
+/** Mixed into the run's seed for the dropout masks, so the lead and the helper draw different ones. */
+export const LEAD_SEED_MIX = 0x5bd1e995;
+export const HELPER_SEED_MIX = 0x27d4eb2f;
 
 /** The lead engine → the helper worker that trains the second half of every batch. */
 export type ToHelper =
   | {
       type: 'init';
       plan: EnginePlan;
-      batchSize: number;
-      optimizer: OptimizerName;
-      learningRate: number;
+      /** The run's TrainConfig, as the training request carried it. */
+      config: TeamConfig;
+      /** Per-class loss weights of the run, or null. */
       classWeights: number[] | null;
-      seed: number;
+      /** The lead's starting weights. */
       weights: NamedWeights;
       ids: Int32Array;
       labels: Int32Array;

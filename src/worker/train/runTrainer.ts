@@ -1,0 +1,71 @@
+import * as tf from '@tensorflow/tfjs';
+import type { ModelSpec } from '../../core/model/modelSpec';
+import { autoEngineWorkers, enginePlan } from '../../core/train/enginePlan';
+import { balancedClassWeights, type TrainConfig } from '../../core/train/trainConfig';
+import type { BackendInfo, TfjsBackendName, TrainRequest } from '../../protocol/messages';
+import { makeOptimizer, weightedCrossEntropy } from './buildModel';
+import { EngineTeam } from './engine/engineTeam';
+import { engineTrainee, readWeights, writeWeights } from './engine/engineTrainee';
+import { fusedChoice, makeFusedStep } from './fused/fusedStep';
+import type { RunData } from './runData';
+import { tfjsTrainee, type Encoded, type Trainee } from './trainer';
+
+/** What trains the run's tfjs model, and what to do with it once the loop is over. */
+export interface RunTrainer {
+  trainee: Trainee;
+  /** null when the fused convolution + max-pool step trains; otherwise why the standard path does (null for the engine). */
+  fused: string | null;
+  /** Leaves the trained weights in the tfjs model, which evaluates and saves them. */
+  settle(): void;
+  /** Frees what the model does not own: tfjs' optimizer slots (Adam moments), or the engine's helper worker. */
+  dispose(): void;
+}
+
+/**
+ * Sets up what the chosen backend trains with: the WASM engine, or tfjs on the model itself.
+ * Both read the request's TrainConfig as it came; only the class weights come from the data.
+ */
+export async function makeTrainer(backend: BackendInfo, model: tf.LayersModel, request: TrainRequest, run: RunData): Promise<RunTrainer> {
+  const { spec, config } = request;
+  const classCount = run.dataset.classes.length;
+  const classWeights = config.classWeights === 'balanced' ? balancedClassWeights(run.data.labels, run.split.train, classCount) : null;
+  if (backend.name === 'engine') return engineTrainer(backend, model, spec, config, run.data, classWeights);
+  return tfjsTrainer(backend.name, model, spec, config, classCount, classWeights);
+}
+
+/**
+ * The engine starts from the tfjs model's seeded weights (the same start as tfjs would train
+ * from) and hands its weights back at the end; its optimizer state lives in its own memory.
+ */
+async function engineTrainer(
+  backend: BackendInfo,
+  model: tf.LayersModel,
+  spec: ModelSpec,
+  config: TrainConfig,
+  data: Encoded,
+  classWeights: number[] | null,
+): Promise<RunTrainer> {
+  const plan = enginePlan(spec, data.classCount);
+  const workers = config.engineWorkers ?? autoEngineWorkers(spec, data.classCount, config.batchSize, navigator.hardwareConcurrency);
+  const weights = await readWeights(model, plan);
+  const team = await EngineTeam.start(plan, config, { weights, ids: data.ids, labels: data.labels, classWeights, workers });
+  backend.adapter = `${backend.adapter}, ${team.workers === 2 ? 'batches split between 2 workers' : '1 worker'}`;
+  return { trainee: engineTrainee(team), fused: null, settle: () => writeWeights(model, team.lead.getWeights()), dispose: () => team.dispose() };
+}
+
+/** tfjs trains the model itself: compiled with the run's optimizer and loss, fused where it pays. */
+function tfjsTrainer(
+  backend: TfjsBackendName,
+  model: tf.LayersModel,
+  spec: ModelSpec,
+  config: TrainConfig,
+  classCount: number,
+  classWeights: number[] | null,
+): RunTrainer {
+  const optimizer = makeOptimizer(config.optimizer, config.learningRate);
+  const loss = classWeights ? weightedCrossEntropy(classWeights) : tf.metrics.categoricalCrossentropy;
+  model.compile({ optimizer, loss: classWeights ? loss : 'categoricalCrossentropy', metrics: ['accuracy'] });
+  const fused = fusedChoice(backend, spec, classCount, config.batchSize, config.fused);
+  const trainee = tfjsTrainee(model, fused === null ? makeFusedStep(model, spec, optimizer, loss) : undefined);
+  return { trainee, fused, settle: () => undefined, dispose: () => optimizer.dispose() };
+}
