@@ -1,5 +1,18 @@
 import * as tf from '@tensorflow/tfjs';
-import { assertNever, type ModelSpec } from '../../core/model/modelSpec';
+import { assertNever, type LayerSpec, type ModelSpec } from '../../core/model/modelSpec';
+
+/** Hands out consecutive seeds, so every initializer and dropout draws its own, in layer order. */
+class Seeds {
+  constructor(private next: number) {}
+
+  take(): number {
+    return this.next++;
+  }
+
+  glorot() {
+    return tf.initializers.glorotUniform({ seed: this.take() });
+  }
+}
 
 /**
  * Builds the tfjs layers model for a spec. Standard Keras layers only, so a saved model loads
@@ -7,84 +20,79 @@ import { assertNever, type ModelSpec } from '../../core/model/modelSpec';
  * the same starting weights on the same backend.
  */
 export function buildModel(spec: ModelSpec, classCount: number, seed: number): tf.LayersModel {
-  let nextSeed = seed;
-  const seeded = () => nextSeed++;
-  const glorot = () => tf.initializers.glorotUniform({ seed: seeded() });
-
+  const seeds = new Seeds(seed);
   const input = tf.input({ shape: [spec.sequenceLength], dtype: 'int32', name: 'tokens' });
-  let x = tf.layers
+  const embedded = tf.layers
     .embedding({
       inputDim: spec.vocabSize,
       outputDim: spec.embeddingDim,
       inputLength: spec.sequenceLength,
-      embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed: seeded() }),
+      embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed: seeds.take() }),
       trainable: spec.embeddingTrainable !== false,
       name: 'embedding',
     })
     .apply(input) as tf.SymbolicTensor;
-  let branches: tf.SymbolicTensor[] = [x];
+  let branches: tf.SymbolicTensor[] = [embedded];
+  spec.layers.forEach((layer, i) => (branches = applyLayer(layer, i, branches, seeds)));
+  const output = tf.layers
+    .dense({ units: classCount, activation: 'softmax', kernelInitializer: seeds.glorot(), name: 'output' })
+    .apply(branches[0]) as tf.SymbolicTensor;
+  return tf.model({ inputs: input, outputs: output, name: 'text_cnn' });
+}
 
-  spec.layers.forEach((layer, i) => {
-    switch (layer.kind) {
-      case 'conv1d':
-        branches = layer.kernelSizes.map(
-          (k, b) =>
-            tf.layers
-              .conv1d({
-                filters: layer.filters,
-                kernelSize: k,
-                activation: layer.activation,
-                padding: layer.padding ?? 'valid',
-                strides: layer.strides ?? 1,
-                kernelInitializer: glorot(),
-                name: layer.kernelSizes.length > 1 ? `conv1d_${i}_k${k}_${b}` : `conv1d_${i}`,
-              })
-              .apply(branches[0]) as tf.SymbolicTensor,
-        );
-        break;
-      case 'globalMaxPool':
-      case 'globalAvgPool': {
-        const pooled = branches.map(
-          (branch, b) =>
-            (layer.kind === 'globalMaxPool'
-              ? tf.layers.globalMaxPooling1d({ name: `pool_${i}_${b}` })
-              : tf.layers.globalAveragePooling1d({ name: `pool_${i}_${b}` })
-            ).apply(branch) as tf.SymbolicTensor,
-        );
-        branches = [pooled.length > 1 ? (tf.layers.concatenate({ name: `concat_${i}` }).apply(pooled) as tf.SymbolicTensor) : pooled[0]];
-        break;
-      }
-      case 'maxPool':
-        branches = [tf.layers.maxPooling1d({ poolSize: layer.poolSize, name: `maxpool_${i}` }).apply(branches[0]) as tf.SymbolicTensor];
-        break;
-      case 'batchNorm':
-        branches = [tf.layers.batchNormalization({ name: `batchnorm_${i}` }).apply(branches[0]) as tf.SymbolicTensor];
-        break;
-      case 'dropout':
-        branches = [tf.layers.dropout({ rate: layer.rate, seed: seeded(), name: `dropout_${i}` }).apply(branches[0]) as tf.SymbolicTensor];
-        break;
-      case 'dense':
-        branches = [
+/**
+ * Applies the spec's i-th layer to the current branches: a convolution with several kernel
+ * sizes opens one branch per size (Kim 2014), global pooling joins them again. Layer names
+ * follow the spec's index, which the WASM engine and the token highlights rely on.
+ */
+function applyLayer(layer: LayerSpec, i: number, branches: tf.SymbolicTensor[], seeds: Seeds): tf.SymbolicTensor[] {
+  const one = (l: { apply(x: tf.SymbolicTensor): unknown }) => [l.apply(branches[0]) as tf.SymbolicTensor];
+  switch (layer.kind) {
+    case 'conv1d':
+      return layer.kernelSizes.map(
+        (k, b) =>
           tf.layers
-            .dense({
-              units: layer.units,
+            .conv1d({
+              filters: layer.filters,
+              kernelSize: k,
               activation: layer.activation,
-              kernelInitializer: glorot(),
-              kernelRegularizer: layer.l1 || layer.l2 ? tf.regularizers.l1l2({ l1: layer.l1 ?? 0, l2: layer.l2 ?? 0 }) : undefined,
-              name: `dense_${i}`,
+              padding: layer.padding ?? 'valid',
+              strides: layer.strides ?? 1,
+              kernelInitializer: seeds.glorot(),
+              name: layer.kernelSizes.length > 1 ? `conv1d_${i}_k${k}_${b}` : `conv1d_${i}`,
             })
             .apply(branches[0]) as tf.SymbolicTensor,
-        ];
-        break;
-      default:
-        assertNever(layer);
+      );
+    case 'globalMaxPool':
+    case 'globalAvgPool': {
+      const pooled = branches.map(
+        (branch, b) =>
+          (layer.kind === 'globalMaxPool'
+            ? tf.layers.globalMaxPooling1d({ name: `pool_${i}_${b}` })
+            : tf.layers.globalAveragePooling1d({ name: `pool_${i}_${b}` })
+          ).apply(branch) as tf.SymbolicTensor,
+      );
+      return [pooled.length > 1 ? (tf.layers.concatenate({ name: `concat_${i}` }).apply(pooled) as tf.SymbolicTensor) : pooled[0]];
     }
-  });
-  x = branches[0];
-  const output = tf.layers
-    .dense({ units: classCount, activation: 'softmax', kernelInitializer: glorot(), name: 'output' })
-    .apply(x) as tf.SymbolicTensor;
-  return tf.model({ inputs: input, outputs: output, name: 'text_cnn' });
+    case 'maxPool':
+      return one(tf.layers.maxPooling1d({ poolSize: layer.poolSize, name: `maxpool_${i}` }));
+    case 'batchNorm':
+      return one(tf.layers.batchNormalization({ name: `batchnorm_${i}` }));
+    case 'dropout':
+      return one(tf.layers.dropout({ rate: layer.rate, seed: seeds.take(), name: `dropout_${i}` }));
+    case 'dense':
+      return one(
+        tf.layers.dense({
+          units: layer.units,
+          activation: layer.activation,
+          kernelInitializer: seeds.glorot(),
+          kernelRegularizer: layer.l1 || layer.l2 ? tf.regularizers.l1l2({ l1: layer.l1 ?? 0, l2: layer.l2 ?? 0 }) : undefined,
+          name: `dense_${i}`,
+        }),
+      );
+    default:
+      return assertNever(layer);
+  }
 }
 
 /**
