@@ -3,11 +3,9 @@ import { lengthSummary } from '../../core/data/datasetStats';
 import { AUTO_OPTIONS } from '../../core/data/ingestFormat';
 import { majorityRate } from '../../core/eval/metrics';
 import { prepareDataset } from '../../core/data/validateDataset';
-import type { FromWorker, ToWorker } from '../../protocol/messages';
+import type { MessageOf, Post } from '../post';
 import { IngestCancelled, ingest } from './ingest';
 import { session } from '../session';
-
-type Post = (message: FromWorker) => void;
 
 const PREVIEW_ROWS = 8;
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
@@ -24,7 +22,7 @@ export function cancelLoad(target: number): void {
  * previous one) is replaced only when the whole file was read: a cancelled or failed load
  * leaves the previous dataset as it was.
  */
-export async function loadDataset(message: Extract<ToWorker, { type: 'loadDataset' }>, post: Post): Promise<void> {
+export async function loadDataset(message: MessageOf<'loadDataset'>, post: Post): Promise<void> {
   const id = message.requestId;
   const options = message.options ?? AUTO_OPTIONS;
   try {
@@ -62,7 +60,7 @@ export async function loadDataset(message: Extract<ToWorker, { type: 'loadDatase
 }
 
 /** Builds and checks the dataset from the chosen columns; answers with its summary. */
-export function mapColumns(message: Extract<ToWorker, { type: 'mapColumns' }>, post: Post): void {
+export function mapColumns(message: MessageOf<'mapColumns'>, post: Post): void {
   if (!session.table) throw new Error('Load a dataset first.');
   const { textColumn, labelColumn, dropDuplicates = false } = message.preprocess;
   const prepared = prepareDataset(session.table, { textColumn, labelColumn, dropDuplicates });

@@ -5,7 +5,8 @@ import { argmax } from '../../core/eval/metrics';
 import { encodeTexts } from '../../core/text/padSequences';
 import type { FromWorker } from '../../protocol/messages';
 import { ingest } from '../data/ingest';
-import type { ActiveModel } from '../session';
+import type { MessageOf, Post } from '../post';
+import { requireActive, type ActiveModel } from '../session';
 
 const CHUNK = 256;
 const TEXT_NAMES = /^(text|sentence|message|review|content|body|document|sms)$/i;
@@ -53,4 +54,10 @@ export async function predictFile(active: ActiveModel, file: File): Promise<Omit
     textColumn: table.columns[column],
     skipped,
   };
+}
+
+/** Answers the page's "predict a file" with the active model's predictions of every text in it. */
+export async function postFilePredictions(message: MessageOf<'predictFile'>, post: Post): Promise<void> {
+  const active = requireActive('Train or load a model before predicting a file.');
+  post({ requestId: message.requestId, ...(await predictFile(active, message.file)) });
 }

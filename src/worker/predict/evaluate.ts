@@ -1,9 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import type { FromWorker, HighlightedToken } from '../../protocol/messages';
+import type { HighlightedToken } from '../../protocol/messages';
 import { textsToSequences } from '../../core/text/tokenizer';
 import type { Split } from '../../core/data/split';
 import { evaluateRows, scoreRows, type Encoded } from '../train/trainer';
-import type { ActiveModel } from '../session';
+import type { MessageOf, Post } from '../post';
+import { session, type ActiveModel } from '../session';
 
 type Evaluated = Awaited<ReturnType<typeof evaluateRows>>;
 
@@ -17,7 +18,7 @@ export async function postEvaluation(
   data: Encoded,
   split: Split,
   validation: Evaluated,
-  post: (message: FromWorker, transfer?: Transferable[]) => void,
+  post: Post,
   /** What predicts the test rows: the trainer's own forward pass (the WASM engine's), else the model. */
   predict?: (rows: Int32Array) => Promise<Float32Array>,
 ): Promise<void> {
@@ -35,6 +36,11 @@ export async function postEvaluation(
     { type: 'evaluation', runId, classes: active.classes, splits },
     splits.flatMap((s) => [s.rows.buffer, s.truth.buffer, s.probs.buffer]),
   );
+}
+
+/** Answers the page's request for the texts behind a metric (held-out rows of the active model). */
+export function postHeldOutTexts(message: MessageOf<'texts'>, post: Post): void {
+  post({ type: 'texts', requestId: message.requestId, texts: heldOutTexts(session.active, message.rows) });
 }
 
 /** Texts of dataset rows, cut to `maxChars`, for the examples behind a metric. */
