@@ -53,7 +53,7 @@ async function startBackend(name: TfjsBackendName): Promise<{ reason: string | n
     software = adapter.endsWith('(software)');
   }
   // setBackend can fail quietly: it resolves false and tfjs moves on to another backend.
-  let ok = false;
+  let ok: boolean;
   try {
     // Loaded only when asked for: sets where its .wasm files are served and registers the
     // kernels training needs (see wasmBackend.ts).

@@ -30,6 +30,7 @@ async function readFiles(files: readonly File[]): Promise<{ bytes: Map<string, U
         throw new Error(
           `The zip file "${file.name}" is damaged or incomplete (${(error as Error).message}; ${data.length.toLocaleString('en-US')} bytes read). ` +
             'Download the model again and let the download finish before importing it.',
+          { cause: error },
         );
       }
       for (const [path, content] of Object.entries(entries)) if (!path.endsWith('/')) bytes.set(baseName(path), content);
@@ -73,7 +74,7 @@ export async function importBundle(files: readonly File[], wantedName: string): 
   try {
     tokenizerFromJson(checked.tokenizerJson);
   } catch (error) {
-    throw new Error(`tokenizer.json cannot be read: ${(error as Error).message}.`);
+    throw new Error(`tokenizer.json cannot be read: ${(error as Error).message}.`, { cause: error });
   }
   const artifacts: tf.io.ModelArtifacts = {
     modelTopology: modelJson.modelTopology as tf.io.ModelArtifacts['modelTopology'],
@@ -89,7 +90,9 @@ export async function importBundle(files: readonly File[], wantedName: string): 
   try {
     model = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
   } catch (error) {
-    throw new Error(`model.json and its weights do not fit together: ${(error as Error).message}. Import the files of one download together.`);
+    throw new Error(`model.json and its weights do not fit together: ${(error as Error).message}. Import the files of one download together.`, {
+      cause: error,
+    });
   }
   try {
     const inputLength = model.inputs[0]?.shape[1];
