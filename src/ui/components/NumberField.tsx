@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 
 interface Props {
   /** The accessible name; stays exactly this (the UI contract relies on it). */
@@ -22,11 +22,13 @@ interface Props {
 export function NumberField({ label, value, onChange, min, max, step = 1, hint, problem, disabled }: Props) {
   const id = useId();
   const [text, setText] = useState(String(value));
-  useEffect(() => {
+  // Only an outside change of value (a preset) overwrites what is typed: adjusted while
+  // rendering, React's pattern for state that follows a prop, so no effect re-renders twice.
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
     if (Number(text) !== value) setText(String(value));
-    // Only an outside change of value (a preset) should overwrite what is typed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [value]);
+  }
   return (
     <div className={`field${problem ? ' field-problem' : ''}`}>
       <label htmlFor={id}>{label}</label>

@@ -6,11 +6,8 @@ export function useTexts(rows: readonly number[]): { texts: string[] | null; err
   const [state, setState] = useState<{ key: string; texts: string[] | null; error: string | null }>({ key: '', texts: null, error: null });
   const key = rows.join(',');
   useEffect(() => {
+    if (rows.length === 0) return;
     let cancelled = false;
-    if (rows.length === 0) {
-      setState({ key, texts: [], error: null });
-      return;
-    }
     studioClient()
       .predictions.texts([...rows])
       .then((texts) => !cancelled && setState({ key, texts, error: null }))
@@ -21,5 +18,6 @@ export function useTexts(rows: readonly number[]): { texts: string[] | null; err
     // rows is captured through its key
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
+  if (rows.length === 0) return { texts: [], error: null };
   return state.key === key ? { texts: state.texts, error: state.error } : { texts: null, error: null };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStudio } from '../../store/store';
 import { NextStep } from '../components/NextStep';
@@ -20,8 +20,10 @@ export function EvaluatePanel() {
   const setSplit = useStudio((s) => s.setSplit);
   const splits = evaluation?.splits.map((x) => x.name) ?? [];
   const report = useSplitReport();
-  const [cell, setCell] = useState<Cell | null>(null);
-  useEffect(() => setCell(null), [report?.data]);
+  // A picked confusion-matrix cell belongs to the predictions it was picked in.
+  const [picked, setPicked] = useState<{ data: unknown; cell: Cell | null }>({ data: null, cell: null });
+  const cell = picked.data === report?.data ? picked.cell : null;
+  const setCell = (next: Cell | null) => setPicked({ data: report?.data, cell: next });
   return (
     <section aria-labelledby="eval-title">
       <h2 id="eval-title">Evaluate</h2>

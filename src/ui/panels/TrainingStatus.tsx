@@ -9,12 +9,13 @@ function fmtTime(seconds: number): string {
 
 /** "Training progress" and the "Training status" line, which always names the backend. */
 export function TrainingStatus() {
-  const { status, backend, progress, epochs, error, counts, fused } = useStudio(
+  const { status, backend, progress, epochs, batchSize, error, counts, fused } = useStudio(
     useShallow((s) => ({
       status: s.train.status,
       backend: s.train.backend,
       progress: s.train.progress,
       epochs: s.train.config.epochs,
+      batchSize: s.train.config.batchSize,
       error: s.train.error,
       counts: s.train.counts,
       fused: s.train.fused,
@@ -22,8 +23,8 @@ export function TrainingStatus() {
   );
   const totalSteps = progress ? progress.batchesPerEpoch * epochs : 0;
   const fraction = status === 'done' ? 1 : progress && totalSteps ? progress.step / totalSteps : 0;
-  const elapsed = progress ? (performance.now() - progress.startedAt) / 1000 : 0;
-  const eta = progress && progress.step > 0 ? (elapsed / progress.step) * (totalSteps - progress.step) : NaN;
+  // From the measured speed, so rendering reads no clock.
+  const eta = progress && progress.samplesPerSecond > 0 ? ((totalSteps - progress.step) * batchSize) / progress.samplesPerSecond : NaN;
   const backendText = backend
     ? `on ${backend.name}${backend.adapter ? ` (${backend.adapter})` : ''}${backend.fallbackReason ? ` — fallback: ${backend.fallbackReason.replace(/\.$/, '')}` : ''}`
     : '';
