@@ -6,6 +6,8 @@ Debian 12's python3-torch 1.13): same arguments, same behaviour.
 Python 3.11 stopped listing the zero and multi-bit members of an IntFlag when iterating it,
 so torch 1.13's Std.from_str("0") (the default of --redirects and --tee) returns None and the
 launcher fails with "'NoneType' object has no attribute 'get'". This maps the value directly.
+PyTorch 1.x also spells the options with underscores only (--max_restarts, --rdzv_backend):
+the hyphenated spellings of PyTorch 2 (--max-restarts, --rdzv-backend, ...) are translated.
 """
 
 import re
@@ -24,8 +26,22 @@ def _from_str(vm):
 
 api.Std.from_str = staticmethod(_from_str)
 
+
+def underscored(argv):
+    """--rdzv-backend=c10d -> --rdzv_backend=c10d, for the launcher's options before the script."""
+    out = []
+    for i, arg in enumerate(argv):
+        if arg.endswith(".py") and not arg.startswith("-"):
+            return out + argv[i:]
+        if arg.startswith("--"):
+            name, eq, value = arg[2:].partition("=")
+            arg = "--" + name.replace("-", "_") + eq + value
+        out.append(arg)
+    return out
+
+
 if __name__ == "__main__":
     from torch.distributed.run import main
 
-    sys.argv[0] = "torchrun"
+    sys.argv = ["torchrun"] + underscored(sys.argv[1:])
     main()

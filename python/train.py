@@ -270,6 +270,7 @@ def main(argv=None):
             os.replace(tmp, checkpoint_path)
         if distributed:
             dist.barrier()
+        fail_once(args.out, epoch, rank, world)
 
     if stopping.get("patience", 0) > 0 and stopping.get("restoreBest", True) and best is not None and best["epoch"] != history[-1]["epoch"]:
         model.load_state_dict(best["model"])
@@ -281,8 +282,18 @@ def main(argv=None):
         log(f"validation accuracy {report['accuracy']:.4f}, loss {val_loss:.4f}; bundle written to {os.path.join(args.out, 'bundle')} "
             f"and {os.path.join(args.out, 'bundle.zip')}: import it with the studio's Export > Import model")
     if distributed:
-        dist.barrier()
+        # No barrier: the other ranks have nothing left to wait for while rank 0 writes the bundle.
         dist.destroy_process_group()
+
+
+def fail_once(out, epoch, rank, world):
+    """For testing restarts: TRAIN_FAIL_ONCE_AFTER_EPOCH=n kills the last process once after epoch n."""
+    after = os.environ.get("TRAIN_FAIL_ONCE_AFTER_EPOCH")
+    marker = os.path.join(out, "failed-once")
+    if after and int(after) == epoch and rank == world - 1 and not os.path.exists(marker):
+        open(marker, "w").close()
+        print(f"rank {rank}: exiting after epoch {epoch} to test the restart (TRAIN_FAIL_ONCE_AFTER_EPOCH)", flush=True)
+        os._exit(1)
 
 
 def write_bundle(out, model, tokenizer, project, train_cfg, classes, history, val_loss, report, seconds, samples, duration, examples,
