@@ -65,9 +65,8 @@ const FIXTURES: Fixture[] = [
     about: 'one class',
     name: 'one-class.csv',
     bytes: utf8('text,label\nwin money now,spam\nfree prize,spam\nclaim your reward,spam\n'),
-    examples: 3,
-    classes: 1,
-    alert: 'Only one class ("spam") was found in "label": a classifier needs at least two. Check that the right column is chosen as "Label column".',
+    // Unusable files are refused: the dataset in use stays.
+    alert: '"one-class.csv" has only one class ("spam" in "label"): a classifier needs at least two different labels. Choose a file with texts of two or more classes.',
   },
   {
     about: 'binary file (PNG header)',

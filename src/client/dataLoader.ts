@@ -13,6 +13,10 @@ export class DataLoader {
   private lastOptions: IngestOptions = AUTO_OPTIONS;
   /** requestId of the load in flight (for Cancel and its progress); 0 when none. */
   private loadId = 0;
+  /** Counts loads started: a load whose number is no longer the latest was overtaken and changes nothing. */
+  private generation = 0;
+  /** An overtaken load replaced the worker's table after the shown one was read. */
+  private workerDiverged = false;
 
   constructor(private readonly port: WorkerPort) {}
 
@@ -34,6 +38,15 @@ export class DataLoader {
     await this.loadSource({ kind: 'url', url: `${import.meta.env.BASE_URL}datasets/${sample.file}`, name: sample.name });
   }
 
+  /**
+   * The first visit's sample: background work, so it never overrides what the user did. It is
+   * skipped when a file or sample was chosen (or is loading) before the manifest arrived.
+   */
+  async loadDefaultSample(sample: SampleDataset): Promise<void> {
+    if (this.generation > 0) return;
+    await this.loadSample(sample);
+  }
+
   async loadFile(file: File): Promise<void> {
     await this.loadSource({ kind: 'file', file, name: file.name });
   }
@@ -44,6 +57,10 @@ export class DataLoader {
    */
   private async loadSource(source: DatasetSource, options: IngestOptions = AUTO_OPTIONS): Promise<void> {
     const store = useStudio.getState();
+    // The later action wins: a load still in flight is stopped and its answer ignored.
+    if (this.loadId) this.port.send({ type: 'cancelLoad', target: this.loadId });
+    const generation = ++this.generation;
+    const current = () => generation === this.generation;
     store.loadStarted(source.name);
     try {
       const { requestId, answer } = this.port.startRequest({ type: 'loadDataset', source, options });
@@ -51,6 +68,12 @@ export class DataLoader {
       this.loadId = requestId;
       const loaded = await answer;
       if (loaded.type !== 'tableLoaded') return;
+      if (!current()) {
+        // Overtaken, but the worker read it: if the latest load fails, the worker must be told the shown dataset again.
+        this.workerDiverged = true;
+        return;
+      }
+      this.workerDiverged = false;
       this.lastSource = source;
       this.lastOptions = options;
       this.loadId = 0;
@@ -59,12 +82,21 @@ export class DataLoader {
         (summary) => ({ summary, error: null }),
         (error: Error) => ({ summary: null, error: error.message }),
       );
-      store.tableLoaded(loaded.table, options, mapped);
+      // Table and summary land together, and only for the latest load: no mixed states.
+      if (current()) store.tableLoaded(loaded.table, options, mapped);
     } catch (error) {
-      store.loadFailed((error as Error).message);
+      if (current()) {
+        store.loadFailed((error as Error).message);
+        if (this.workerDiverged) {
+          this.workerDiverged = false;
+          void this.reloadAfterCrash()?.catch(() => undefined);
+        }
+      }
     } finally {
-      this.loadId = 0;
-      store.loadEnded();
+      if (current()) {
+        this.loadId = 0;
+        store.loadEnded();
+      }
     }
   }
 

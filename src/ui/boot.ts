@@ -10,7 +10,7 @@ export async function boot(): Promise<void> {
   const samples = await client.data.loadManifest();
   void client.library.refreshModels();
   void refreshRuns();
-  if (samples[0]) await client.data.loadSample(samples[0]);
+  if (samples[0]) await client.data.loadDefaultSample(samples[0]);
 }
 
 /** A link made with "Copy link" carries a model spec in its fragment: open with that model. */

@@ -55,7 +55,7 @@ export function guessColumns(table: Table): ColumnGuess {
   }
   const byName = (re: RegExp) => table.columns.findIndex((name) => re.test(name.trim()));
   let text = byName(/^(text|sentence|message|review|content|body|document|sms)$/i);
-  if (text < 0) text = avgLength.indexOf(Math.max(...avgLength));
+  if (text < 0) text = avgLength.reduce((best, v, c) => (v > avgLength[best] ? c : best), 0);
   let label = byName(/^(label|class|category|target|y|sentiment|tag)$/i);
   if (label < 0 || label === text) {
     label = -1;

@@ -30,16 +30,36 @@ export function splitLabelText(line: string): string[] {
   return tab === -1 ? [line] : [line.slice(0, tab), line.slice(tab + 1)];
 }
 
-/** How a JSON value becomes a cell; lists give their first item (reported as several labels). */
-function cellOf(value: unknown): { cell: string; list: boolean } {
-  if (value === null || value === undefined) return { cell: '', list: false };
-  if (typeof value === 'string') return { cell: value, list: false };
-  if (typeof value === 'number' || typeof value === 'boolean') return { cell: String(value), list: false };
-  if (Array.isArray(value)) {
-    if (value.length > 1) return { cell: cellOf(value[0]).cell, list: true };
-    return { cell: value.length ? cellOf(value[0]).cell : '', list: false };
+/**
+ * Deepest nesting of objects and lists a row may hold. A record is a flat object; JSON.stringify
+ * and any recursive walk overflow the stack on values nested some thousands deep.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** True when `value` nests objects or lists more than `limit` levels deep (walked with a stack, not recursion). */
+export function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: { v: unknown; depth: number }[] = [{ v: value, depth: 0 }];
+  while (stack.length) {
+    const { v, depth } = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(v)) if (child !== null && typeof child === 'object') stack.push({ v: child, depth: depth + 1 });
   }
-  return { cell: JSON.stringify(value), list: false };
+  return false;
+}
+
+/** How a JSON value becomes a cell; lists give their first item (reported as several labels). Values are checked against MAX_JSON_DEPTH first. */
+function cellOf(value: unknown): { cell: string; list: boolean } {
+  let list = false;
+  // A list stands for its first item: walk down nested lists in a loop.
+  while (Array.isArray(value)) {
+    list ||= value.length > 1;
+    value = value[0];
+  }
+  if (value === null || value === undefined) return { cell: '', list };
+  if (typeof value === 'string') return { cell: value, list };
+  if (typeof value === 'number' || typeof value === 'boolean') return { cell: String(value), list };
+  return { cell: JSON.stringify(value), list };
 }
 
 /**
@@ -54,6 +74,9 @@ export class KeyedRows {
 
   /** Adds one record; returns an error text when the value cannot be a row. */
   add(value: unknown): string | null {
+    if (nestedDeeperThan(value, MAX_JSON_DEPTH)) {
+      return `it nests objects or lists more than ${MAX_JSON_DEPTH} levels deep; a row should be a flat object like {"text": "…", "label": "…"}`;
+    }
     if (Array.isArray(value)) {
       this.rows.push(value.map((v) => cellOf(v).cell));
       return null;
@@ -79,7 +102,8 @@ export class KeyedRows {
 
   /** Column names: the keys, or "Column n" for rows that came from arrays. */
   columns(): string[] {
-    const width = Math.max(this.keys.size, ...this.rows.slice(0, 1000).map((r) => r.length));
+    let width = this.keys.size;
+    for (const r of this.rows.slice(0, 1000)) width = Math.max(width, r.length);
     const names = [...this.keys.keys()];
     return Array.from({ length: width }, (_, i) => names[i] ?? `Column ${i + 1}`);
   }

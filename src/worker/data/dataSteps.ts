@@ -1,4 +1,5 @@
 import { classCounts, guessColumns } from '../../core/data/dataset';
+import { unusableReason } from '../../core/data/usableTable';
 import { lengthSummary } from '../../core/data/datasetStats';
 import { AUTO_OPTIONS } from '../../core/data/ingestFormat';
 import { majorityRate } from '../../core/eval/metrics';
@@ -19,8 +20,8 @@ export function cancelLoad(target: number): void {
 
 /**
  * Reads a file or sample into the session's table. The table (and the dataset built from the
- * previous one) is replaced only when the whole file was read: a cancelled or failed load
- * leaves the previous dataset as it was.
+ * previous one) is replaced only when the whole file was read and can be trained on (two
+ * columns, two classes): a cancelled, failed or unusable load leaves the previous dataset as it was.
  */
 export async function loadDataset(message: MessageOf<'loadDataset'>, post: Post): Promise<void> {
   const id = message.requestId;
@@ -29,9 +30,19 @@ export async function loadDataset(message: MessageOf<'loadDataset'>, post: Post)
     const result = await ingest(message.source, options, {
       cancelled: () => cancelled.has(id),
       progress: (p) => post({ type: 'loadProgress', loadId: id, ...p }),
+    }).catch((error: unknown) => {
+      // A stack overflow in the browser's own JSON or text code: say it in the user's words.
+      if (error instanceof RangeError) {
+        throw new Error(`"${message.source.name}" could not be read: it is nested too deeply (or a single value is too large) for the browser to take apart. Write it as flat rows with a text and a label each.`, { cause: error });
+      }
+      throw error;
     });
     if (cancelled.has(id)) throw new IngestCancelled(message.source.name);
     const { table } = result;
+    const guess = guessColumns(table);
+    // Transactional: a table that cannot be trained on leaves the current dataset in place.
+    const unusable = unusableReason(table, guess, message.source.name);
+    if (unusable) throw new Error(unusable);
     session.table = table;
     session.dataset = null;
     session.sourceName = message.source.name;
@@ -45,7 +56,7 @@ export async function loadDataset(message: MessageOf<'loadDataset'>, post: Post)
         hasHeader: table.hasHeader,
         preview: table.rows.slice(0, PREVIEW_ROWS).map((row) => row.map((cell) => cut(cell, 200))),
         previewRows: table.rows.slice(0, PREVIEW_ROWS).map((_, i) => table.rowNumbers?.[i] ?? i + 1),
-        guess: guessColumns(table),
+        guess,
         notices: result.notices,
         format: result.format,
         detected: result.detected,
