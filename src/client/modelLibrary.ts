@@ -45,8 +45,8 @@ export class ModelLibrary {
     try {
       const answer = await this.port.request({ type: 'loadModel', name });
       if (answer.type === 'modelLoaded') {
-        store.taskSucceeded(`Loaded "${name}": type a text in Evaluate to try it.`);
-        store.modelLoaded(name, answer.model);
+        store.taskSucceeded(`Loaded "${name}": it is the current model. Its settings are in Model, its metrics in Evaluate.`);
+        store.modelLoaded(name, answer.model, answer.metadata);
       }
     } catch (error) {
       store.taskFailed((error as Error).message);
@@ -106,14 +106,35 @@ export class ModelLibrary {
     });
   }
 
-  /** Measures weights size and held-out accuracy for float32, float16 and 8-bit weights. */
-  previewQuantization(): Promise<void> {
-    return this.exportTask('download', 'Measuring float16 and 8-bit weights on the held-out texts…', async () => {
-      const model = useStudio.getState().exporting.active;
-      const answer = await this.port.request({ type: 'previewQuantization' });
-      if (answer.type === 'quantizationReport') useStudio.getState().quantizationMeasured(answer.report, model);
-      return null;
-    });
+  /**
+   * Measures weights size and held-out accuracy for float32, float16 and 8-bit weights. It runs
+   * beside the other Export actions (it does not take the busy line that disables them), with
+   * its own progress and Cancel.
+   */
+  async previewQuantization(): Promise<void> {
+    const store = useStudio.getState();
+    if (store.exporting.comparing) return;
+    const model = store.exporting.active;
+    const { requestId, answer } = this.port.startRequest({ type: 'previewQuantization' });
+    store.comparisonProgressed({ previewId: requestId, done: 0, total: 0 });
+    try {
+      const reply = await answer;
+      if (reply.type === 'quantizationReport') useStudio.getState().quantizationMeasured(reply.report, model);
+      useStudio.getState().comparisonEnded(null);
+    } catch (error) {
+      useStudio.getState().comparisonEnded((error as Error).message);
+    }
+  }
+
+  /** Progress of the comparison with requestId `previewId`: texts scored of `total`. */
+  comparisonProgress(previewId: number, done: number, total: number): void {
+    useStudio.getState().comparisonProgressed({ previewId, done, total });
+  }
+
+  /** Stops the running comparison at its next batch. */
+  cancelComparison(): void {
+    const comparing = useStudio.getState().exporting.comparing;
+    if (comparing) this.port.send({ type: 'cancelQuantization', target: comparing.previewId });
   }
 
   /** Imports a downloaded .zip (or its files) into the library under `name` (empty: from the file). */

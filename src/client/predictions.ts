@@ -3,7 +3,45 @@ import type { WorkerPort } from './workerPort';
 
 /** The Evaluate step's side of the client: the playground, held-out texts and file predictions. */
 export class Predictions {
-  constructor(private readonly port: WorkerPort) {}
+  /** Counts warm-ups: only the latest one's answer marks the model ready. */
+  private warmups = 0;
+
+  constructor(private readonly port: WorkerPort) {
+    // A new current model (a run ended, a model loaded) is warmed at once, before anyone types:
+    // its first prediction compiles the backend's kernels, which took seconds. The worker warms
+    // each model once, so a store change that keeps the model (a save, a rename) costs nothing.
+    useStudio.subscribe((state, previous) => {
+      if (state.exporting.active && state.exporting.active !== previous.exporting.active && !state.evaluate.modelReady) void this.warm();
+    });
+  }
+
+  /** One dummy prediction on the active model; the playground says "Loading model…" until it answers. */
+  async warm(): Promise<void> {
+    const warmup = ++this.warmups;
+    try {
+      await this.port.request({ type: 'warmModel' });
+    } catch {
+      // The real prediction will report what is wrong; the playground must not wait forever.
+    }
+    if (warmup === this.warmups) useStudio.getState().modelWarmed();
+  }
+
+  /** Evaluates the current model on the held-out rows of the data loaded now, split as the Train step's settings say. */
+  async evaluateCurrent(): Promise<void> {
+    const store = useStudio.getState();
+    const { validationSplit, testSplit, seed } = store.train.config;
+    store.currentEvaluationStarted('Evaluating on the current data…');
+    try {
+      const answer = await this.port.request({ type: 'evaluateCurrent', validationSplit, testSplit, seed });
+      if (answer.type === 'currentEvaluation') {
+        useStudio.getState().evaluationArrived({ runId: -1, classes: answer.classes, splits: answer.splits });
+      }
+    } catch (error) {
+      useStudio.getState().currentEvaluationFailed((error as Error).message);
+    } finally {
+      useStudio.getState().currentEvaluationEnded();
+    }
+  }
 
   /** Predicts one text; an answer for a text the playground no longer shows is dropped. */
   async predict(text: string): Promise<void> {
@@ -42,3 +80,4 @@ export class Predictions {
     }
   }
 }
+

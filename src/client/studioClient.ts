@@ -98,6 +98,9 @@ export class StudioClient {
       case 'loadProgress':
         this.data.progress(message.loadId, { bytes: message.bytes, totalBytes: message.totalBytes, rows: message.rows });
         return;
+      case 'quantizationProgress':
+        this.library.comparisonProgress(message.previewId, message.done, message.total);
+        return;
       case 'tableLoaded':
       case 'datasetReady':
       case 'measured':
@@ -110,6 +113,8 @@ export class StudioClient {
       case 'modelDeleted':
       case 'bundleReady':
       case 'quantizationReport':
+      case 'modelWarmed':
+      case 'currentEvaluation':
       case 'preprocessStatsReady':
         this.settle(message.requestId, message, null);
         return;

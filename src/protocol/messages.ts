@@ -15,6 +15,7 @@ import type { MetricsReport } from '../core/eval/metrics';
 import type { TokenizerOptions } from '../core/text/tokenizerMode';
 import type { PreprocessStats, PreprocessStatsRequest } from '../core/text/preprocessReport';
 import type { WeightQuantization } from '../core/export/quantize';
+import type { BundleMetadata } from '../core/export/bundle';
 
 /** The tfjs backends the studio starts. */
 export type TfjsBackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -190,7 +191,12 @@ export interface QuantizationOption {
 export interface QuantizationReport {
   /** Which held-out split was used (test when there is one); null for a loaded model. */
   split: 'test' | 'validation' | null;
+  /** Texts measured: the held-out split, or an evenly spread sample of it when it is larger. */
   rows: number;
+  /** Texts in that held-out split (rows < heldOut when sampled). */
+  heldOut: number;
+  /** Wall time of the comparison, ms. */
+  elapsedMs: number;
   options: QuantizationOption[];
 }
 
@@ -220,6 +226,12 @@ export type ToWorker =
   | { type: 'duplicateModel'; requestId: number; name: string }
   | { type: 'exportModel'; requestId: number; name: string; quantization: WeightQuantization }
   | { type: 'previewQuantization'; requestId: number }
+  /** Stops the weight-format comparison with this requestId between two batches; it answers an error. */
+  | { type: 'cancelQuantization'; target: number }
+  /** One dummy prediction on the active model, so the first real one does not pay for compiling. */
+  | { type: 'warmModel'; requestId: number }
+  /** Evaluates the active model on the current dataset's held-out rows (the split the Train step's settings give). */
+  | { type: 'evaluateCurrent'; requestId: number; validationSplit: number; testSplit: number; seed: number }
   | { type: 'importModel'; requestId: number; files: File[]; /** Name in the library; empty: taken from the file. */ name: string }
   | { type: 'listModels'; requestId: number }
   | { type: 'loadModel'; requestId: number; name: string }
@@ -285,8 +297,12 @@ export type FromWorker =
   | { type: 'models'; requestId: number; models: SavedModelInfo[]; storage?: StorageInfo | null }
   | { type: 'bundleReady'; requestId: number; files: BundleFile[] }
   | { type: 'quantizationReport'; requestId: number; report: QuantizationReport }
+  /** How far the weight-format comparison with requestId `previewId` is: texts scored of `total`. */
+  | { type: 'quantizationProgress'; previewId: number; done: number; total: number }
+  | { type: 'modelWarmed'; requestId: number; /** Time of the dummy prediction, ms. */ ms: number }
+  | { type: 'currentEvaluation'; requestId: number; classes: string[]; splits: SplitPredictionsMessage[] }
   | { type: 'modelSaved'; requestId: number; model: SavedModelInfo }
-  | { type: 'modelLoaded'; requestId: number; model: SavedModelInfo; spec: ModelSpec }
+  | { type: 'modelLoaded'; requestId: number; model: SavedModelInfo; spec: ModelSpec; /** Its metadata.json: dataset, metrics, time. */ metadata: BundleMetadata }
   | { type: 'modelDeleted'; requestId: number; name: string }
   | { type: 'preprocessStatsReady'; requestId: number; stats: PreprocessStats; /** Worker time for the statistics, ms. */ elapsedMs: number }
   | { type: 'error'; requestId?: number; runId?: number; message: string };

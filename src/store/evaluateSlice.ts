@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { SplitPredictions } from '../core/eval/evaluation';
+import type { MetricsReport } from '../core/eval/metrics';
 import type { HighlightedToken } from '../protocol/messages';
 
 /** What the model answered for one text of the playground. */
@@ -33,10 +34,31 @@ export interface Evaluation {
   splits: SplitPredictions[];
 }
 
+/** A loaded model's metrics as its metadata.json stores them (from its training run's validation split). */
+export interface StoredMetrics {
+  /** The dataset it was trained on, and when the model was saved (ISO time). */
+  dataset: string;
+  savedAt: string;
+  classes: string[];
+  /** Validation accuracy, 0–1; null when the bundle holds no metrics. */
+  accuracy: number | null;
+  /** Per-class metrics; null when the bundle holds none (models not trained in the studio). */
+  report: MetricsReport | null;
+  /** Validation confusion matrix; null in bundles saved before it was stored. */
+  confusion: number[][] | null;
+}
+
 /** The Evaluate step: held-out predictions, the decision threshold, the playground and file predictions. */
 export interface EvaluateState {
-  /** Held-out predictions of the last finished run. */
+  /** Held-out predictions of the last finished run, or of the active model on the current data. */
   evaluation: Evaluation | null;
+  /** The loaded model's stored metrics, shown until it is evaluated on the current data. */
+  stored: StoredMetrics | null;
+  /** The active model has made its first (warm-up) prediction: the next one answers at once. */
+  modelReady: boolean;
+  /** "Evaluate on the current data" in progress (its busy line) and its failure. */
+  currentBusy: string | null;
+  currentError: string | null;
   split: SplitPredictions['name'];
   /** Two classes only: predict the second class at or above this probability; null = argmax. */
   threshold: number | null;
@@ -61,6 +83,12 @@ export interface EvaluateActions {
   filePredicted(result: FilePrediction): void;
   filePredictionFailed(message: string): void;
   filePredictionEnded(): void;
+  /** The active model answered its warm-up prediction. */
+  modelWarmed(): void;
+  /** "Evaluate on the current data" started (busy line), failed, or ended either way. */
+  currentEvaluationStarted(busy: string): void;
+  currentEvaluationFailed(message: string): void;
+  currentEvaluationEnded(): void;
 }
 
 export type EvaluateSlice = { evaluate: EvaluateState } & EvaluateActions;
@@ -68,6 +96,10 @@ export type EvaluateSlice = { evaluate: EvaluateState } & EvaluateActions;
 export function initialEvaluateState(): EvaluateState {
   return {
     evaluation: null,
+    stored: null,
+    modelReady: false,
+    currentBusy: null,
+    currentError: null,
     split: 'validation',
     threshold: null,
     prediction: null,
@@ -96,5 +128,9 @@ export const createEvaluateSlice: StateCreator<EvaluateSlice, [], [], EvaluateSl
     filePredicted: (filePrediction) => update({ filePrediction }),
     filePredictionFailed: (fileError) => update({ fileError }),
     filePredictionEnded: () => update({ fileBusy: null }),
+    modelWarmed: () => update({ modelReady: true }),
+    currentEvaluationStarted: (currentBusy) => update({ currentBusy, currentError: null }),
+    currentEvaluationFailed: (currentError) => update({ currentError }),
+    currentEvaluationEnded: () => update({ currentBusy: null }),
   };
 };

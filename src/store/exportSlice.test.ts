@@ -4,7 +4,7 @@ import { useStudio } from './store';
 import { fixtureSavedModel, resetStore } from './testFixtures';
 
 const store = () => useStudio.getState();
-const trained: ActiveModel = { name: null, source: 'trained', classes: ['ham', 'spam'], valAccuracy: 0.85 };
+const trained: ActiveModel = { name: null, source: 'trained', classes: ['ham', 'spam'], valAccuracy: 0.85, dataset: 'spam.csv', savedAt: null };
 const setActive = (active: ActiveModel | null) => useStudio.setState((s) => ({ exporting: { ...s.exporting, active } }));
 
 beforeEach(resetStore);
@@ -60,9 +60,19 @@ describe('export slice', () => {
   });
 
   it('quantizationMeasured keeps the report with the model it was measured for', () => {
-    const report = { split: 'test' as const, rows: 20, options: [{ mode: 'none' as const, weightsBytes: 4000, accuracy: 0.9, loss: 0.3 }] };
+    const report = { split: 'test' as const, rows: 20, heldOut: 20, elapsedMs: 5, options: [{ mode: 'none' as const, weightsBytes: 4000, accuracy: 0.9, loss: 0.3 }] };
     store().quantizationMeasured(report, trained);
     expect(store().exporting.quantization).toEqual({ report, model: trained });
+  });
+
+  it('a comparison shows its progress and drops the late progress of another one', () => {
+    store().comparisonProgressed({ previewId: 3, done: 0, total: 0 });
+    store().comparisonProgressed({ previewId: 3, done: 128, total: 3000 });
+    store().comparisonProgressed({ previewId: 2, done: 900, total: 3000 });
+    expect(store().exporting.comparing).toEqual({ previewId: 3, done: 128, total: 3000 });
+    store().comparisonEnded('Comparison cancelled.');
+    store().comparisonProgressed({ previewId: 3, done: 256, total: 3000 });
+    expect(store().exporting).toMatchObject({ comparing: null, compareError: 'Comparison cancelled.', busy: null });
   });
 
   it('setModelName', () => {

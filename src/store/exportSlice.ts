@@ -12,6 +12,18 @@ export interface ActiveModel {
   classes: string[];
   /** Validation accuracy, 0–1; null when the saved model does not say. */
   valAccuracy: number | null;
+  /** Name of the dataset it was trained on. */
+  dataset: string;
+  /** When a loaded model was saved (ISO time); null for a run of this session. */
+  savedAt: string | null;
+}
+
+/** How far "Compare weight formats" is: texts scored of `total` (every format together). */
+export interface Comparison {
+  /** The worker request measuring; Cancel names it. */
+  previewId: number;
+  done: number;
+  total: number;
 }
 
 /** The Export step: the library of saved models and the status lines of its actions. */
@@ -29,6 +41,10 @@ export interface ExportState {
   storage: StorageInfo | null;
   /** Weights size and held-out accuracy per weight format, measured for the `model` it names. */
   quantization: { report: QuantizationReport; model: ActiveModel | null } | null;
+  /** The weight-format comparison in progress (it never blocks Save, Download or Import); null when none. */
+  comparing: Comparison | null;
+  /** What stopped the last comparison (failure or Cancel); null otherwise. */
+  compareError: string | null;
 }
 
 export interface ExportActions {
@@ -51,12 +67,16 @@ export interface ExportActions {
   activeRenamed(from: string, to: string): void;
   /** `model`: the active model the report was measured for. */
   quantizationMeasured(report: QuantizationReport, model: ActiveModel | null): void;
+  /** A comparison started (previewId: its worker request) or reported progress. */
+  comparisonProgressed(progress: Comparison): void;
+  /** The comparison ended; `error`: why it stopped early (null when it finished). */
+  comparisonEnded(error: string | null): void;
 }
 
 export type ExportSlice = { exporting: ExportState } & ExportActions;
 
 export function initialExportState(): ExportState {
-  return { modelName: '', saved: [], active: null, busy: null, message: null, error: null, scope: null, storage: null, quantization: null };
+  return { modelName: '', saved: [], active: null, busy: null, message: null, error: null, scope: null, storage: null, quantization: null, comparing: null, compareError: null };
 }
 
 export const createExportSlice: StateCreator<ExportSlice, [], [], ExportSlice> = (set, get) => {
@@ -79,5 +99,13 @@ export const createExportSlice: StateCreator<ExportSlice, [], [], ExportSlice> =
       if (active?.name === from) update({ active: { ...active, name: to } });
     },
     quantizationMeasured: (report, model) => update({ quantization: { report, model } }),
+    comparisonProgressed: (comparing) => {
+      const current = get().exporting.comparing;
+      // Late progress of a comparison that already ended, or of another one, is dropped.
+      if (current && current.previewId !== comparing.previewId) return;
+      if (!current && comparing.done > 0) return;
+      update({ comparing, compareError: null });
+    },
+    comparisonEnded: (compareError) => update({ comparing: null, compareError }),
   };
 };

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { BUNDLE_FORMAT, type BundleMetadata } from '../core/export/bundle';
 import { PRESETS } from '../core/train/presets';
+import { storedMetrics } from './pipelineActions';
 import { useStudio } from './store';
 import type { TrainStatus } from './trainSlice';
 import { fixtureResult, fixtureSavedModel, resetStore } from './testFixtures';
@@ -71,7 +73,7 @@ describe('runFinished', () => {
 
     expect(store().train).toMatchObject({ status: 'done', result });
     expect(store().exporting).toMatchObject({
-      active: { name: null, source: 'trained', classes: ['ham', 'spam'], valAccuracy: 0.85 },
+      active: { name: null, source: 'trained', classes: ['ham', 'spam'], valAccuracy: 0.85, dataset: '', savedAt: null },
       message: null,
       error: null,
     });
@@ -126,11 +128,74 @@ describe('workerCrashed', () => {
   });
 });
 
+function fixtureMetadata(overrides: Partial<BundleMetadata> = {}): BundleMetadata {
+  const spec = structuredClone(PRESETS[0].spec);
+  return {
+    format: BUNDLE_FORMAT,
+    labels: ['ham', 'spam', 'phishing'],
+    preprocessing: {} as BundleMetadata['preprocessing'],
+    spec,
+    training: structuredClone(PRESETS[0].train),
+    metrics: {
+      valAccuracy: 0.8,
+      valLoss: 0.5,
+      epochs: [],
+      samplesPerSecond: 100,
+      durationMs: 1000,
+      confusion: [
+        [5, 1, 0],
+        [0, 3, 1],
+        [0, 0, 2],
+      ],
+    },
+    dataset: { name: 'spam.csv', fingerprint: 'fnv1a32:0:12', examples: 60 },
+    versions: { studio: '0.1.0', tfjs: '4.22.0' },
+    backend: 'engine',
+    savedAt: '2024-05-01T12:00:00.000Z',
+    ...overrides,
+  };
+}
+
 describe('modelLoaded', () => {
-  it('makes the loaded model active and clears the last prediction', () => {
+  it('makes the loaded model current: active, its spec in the Model step (undoable), its stored metrics in Evaluate', () => {
+    store().selectPreset(PRESETS[1].id);
+    const before = store().model.spec;
     store().predictionArrived({ text: 'hi', classes: ['a', 'b'], probabilities: [0.1, 0.9], highlights: null });
-    store().modelLoaded('spam filter', fixtureSavedModel());
-    expect(store().exporting.active).toEqual({ name: 'spam filter', source: 'loaded', classes: ['ham', 'spam', 'phishing'], valAccuracy: 0.91 });
-    expect(store().evaluate).toMatchObject({ prediction: null, predictError: null });
+    store().modelLoaded('spam filter', fixtureSavedModel(), fixtureMetadata());
+    expect(store().exporting.active).toEqual({
+      name: 'spam filter',
+      source: 'loaded',
+      classes: ['ham', 'spam', 'phishing'],
+      valAccuracy: 0.91,
+      dataset: 'spam.csv',
+      savedAt: '2024-05-01T12:00:00.000Z',
+    });
+    expect(store().model).toMatchObject({ spec: PRESETS[0].spec, presetId: PRESETS[0].id });
+    expect(store().evaluate).toMatchObject({ prediction: null, predictError: null, evaluation: null, modelReady: false });
+    const stored = store().evaluate.stored!;
+    expect(stored).toMatchObject({ dataset: 'spam.csv', accuracy: 0.8, classes: ['ham', 'spam', 'phishing'] });
+    expect(stored.report?.total).toBe(12);
+    expect(stored.report?.accuracy).toBeCloseTo(10 / 12);
+    store().undo();
+    expect(store().model.spec).toEqual(before);
+  });
+
+  it.each([
+    { name: 'no metrics at all', metrics: null, report: false },
+    { name: 'per-class metrics without a confusion matrix', metrics: { valAccuracy: 0.7, valLoss: 1, epochs: [], samplesPerSecond: 1, durationMs: 1, validation: { accuracy: 0.7, perClass: [], macro: { precision: 0, recall: 0, f1: 0 }, weighted: { precision: 0, recall: 0, f1: 0 }, total: 10 } }, report: true },
+  ] as { name: string; metrics: BundleMetadata['metrics']; report: boolean }[])('stored metrics from a bundle with $name', ({ metrics, report }) => {
+    const stored = storedMetrics(fixtureMetadata({ metrics }));
+    expect(stored.confusion).toBeNull();
+    expect(stored.report !== null).toBe(report);
+  });
+});
+
+describe('runFinished', () => {
+  it('a new run makes the model not ready and drops stored metrics', () => {
+    store().modelLoaded('spam filter', fixtureSavedModel(), fixtureMetadata());
+    store().modelWarmed();
+    store().runFinished(fixtureResult(), 0);
+    expect(store().evaluate).toMatchObject({ stored: null, modelReady: false });
+    expect(store().exporting.active?.source).toBe('trained');
   });
 });

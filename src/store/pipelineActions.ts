@@ -1,6 +1,10 @@
 import type { StateCreator } from 'zustand';
+import type { BundleMetadata } from '../core/export/bundle';
+import { metricsFromConfusion } from '../core/eval/metrics';
 import { findPreset } from '../core/train/presets';
+import { presetOf } from '../core/train/specLabel';
 import type { SavedModelInfo, TrainResult } from '../protocol/messages';
+import type { StoredMetrics } from './evaluateSlice';
 import type { DataSlice } from './dataSlice';
 import type { EvaluateSlice } from './evaluateSlice';
 import type { ExportSlice } from './exportSlice';
@@ -30,8 +34,33 @@ export interface PipelineActions {
    * worker held is gone (a saved one can be loaded again).
    */
   workerCrashed(reason: string): void;
-  /** A saved model was loaded into the worker: it is the active model; the last prediction goes. */
-  modelLoaded(name: string, model: SavedModelInfo): void;
+  /**
+   * A saved model was loaded into the worker: it is the current model everywhere. It is the
+   * active model (header, Export), its spec becomes the Model step's (an undoable edit: the
+   * starting point of a new run), Evaluate shows its stored metrics, and the last run's
+   * evaluation and prediction go.
+   */
+  modelLoaded(name: string, model: SavedModelInfo, metadata: BundleMetadata): void;
+  /**
+   * Opens a spec in the Model step (a run's or a model's settings), as an undoable edit; a
+   * preset's exact spec keeps the preset's name.
+   */
+  openSpec(spec: BundleMetadata['spec']): void;
+}
+
+/** What Evaluate shows of a loaded model before it is evaluated again: metadata.json's metrics. */
+export function storedMetrics(metadata: BundleMetadata): StoredMetrics {
+  const m = metadata.metrics;
+  const square = (c: number[][] | undefined) => (c && c.length === metadata.labels.length && c.every((row) => row.length === c.length) ? c : null);
+  const confusion = square(m?.confusion);
+  return {
+    dataset: metadata.dataset.name,
+    savedAt: metadata.savedAt,
+    classes: metadata.labels,
+    accuracy: m?.valAccuracy ?? null,
+    report: confusion ? metricsFromConfusion(confusion) : (m?.validation ?? null),
+    confusion,
+  };
 }
 
 export const createPipelineActions: StateCreator<StepSlices, [], [], PipelineActions> = (set, get) => ({
@@ -53,11 +82,11 @@ export const createPipelineActions: StateCreator<StepSlices, [], [], PipelineAct
           : s.model,
       exporting: {
         ...s.exporting,
-        active: { name: null, source: 'trained', classes: result.classes, valAccuracy: result.valAccuracy },
+        active: { name: null, source: 'trained', classes: result.classes, valAccuracy: result.valAccuracy, dataset: s.data.table?.name ?? '', savedAt: null },
         message: null,
         error: null,
       },
-      evaluate: { ...s.evaluate, prediction: null, predictError: null, evaluation: null },
+      evaluate: { ...s.evaluate, prediction: null, predictError: null, evaluation: null, stored: null, modelReady: false, currentError: null },
     })),
   workerCrashed: (reason) =>
     set((s) => {
@@ -71,11 +100,21 @@ export const createPipelineActions: StateCreator<StepSlices, [], [], PipelineAct
       const error = active.name
         ? `The worker crashed (${reason}) and was restarted: load “${active.name}” from Saved models to use it again.`
         : `The worker crashed (${reason}) and was restarted: the unsaved model was lost. Train it again.`;
-      return { train, exporting: { ...s.exporting, active: null, error }, evaluate: { ...s.evaluate, evaluation: null, prediction: null } };
+      return {
+        train,
+        exporting: { ...s.exporting, active: null, error, comparing: null },
+        evaluate: { ...s.evaluate, evaluation: null, prediction: null, stored: null, modelReady: false, currentBusy: null },
+      };
     }),
-  modelLoaded: (name, model) =>
+  modelLoaded: (name, model, metadata) => {
+    get().editSpec(structuredClone(metadata.spec), presetOf(metadata.spec)?.id);
     set((s) => ({
-      exporting: { ...s.exporting, active: { name, source: 'loaded', classes: model.classes, valAccuracy: model.valAccuracy } },
-      evaluate: { ...s.evaluate, prediction: null, predictError: null },
-    })),
+      exporting: {
+        ...s.exporting,
+        active: { name, source: 'loaded', classes: metadata.labels, valAccuracy: model.valAccuracy, dataset: metadata.dataset.name, savedAt: metadata.savedAt },
+      },
+      evaluate: { ...s.evaluate, prediction: null, predictError: null, evaluation: null, stored: storedMetrics(metadata), modelReady: false, currentError: null },
+    }));
+  },
+  openSpec: (spec) => get().editSpec(structuredClone(spec), presetOf(spec)?.id),
 });

@@ -6,6 +6,7 @@ import { measureTraining, startBackend } from './backends/backendRequests';
 import { cancelLoad, loadDataset, mapColumns } from './data/dataSteps';
 import { postPreprocessStats } from './data/preprocessStats';
 import {
+  cancelQuantization,
   deleteSavedModel,
   duplicateSavedModel,
   exportActiveModel,
@@ -18,7 +19,9 @@ import {
 } from './library/libraryRequests';
 import { postFilePredictions } from './predict/batchPredict';
 import { postHeldOutTexts } from './predict/evaluate';
+import { evaluateCurrent } from './predict/evaluateCurrent';
 import { predictText } from './predict/predictText';
+import { warmModel } from './predict/warm';
 import { controlRun } from './train/runControl';
 import { runTraining } from './train/training';
 
@@ -66,6 +69,12 @@ async function handle(message: ToWorker): Promise<void> {
       return exportActiveModel(message, post);
     case 'previewQuantization':
       return previewQuantization(message, post);
+    case 'cancelQuantization':
+      return cancelQuantization(message);
+    case 'warmModel':
+      return warmModel(message, post);
+    case 'evaluateCurrent':
+      return evaluateCurrent(message, post);
     case 'loadModel':
       return loadSavedModel(message, post);
     case 'deleteModel':

@@ -29,6 +29,8 @@ export interface BundleMetadata {
     durationMs: number;
     /** Per-class precision, recall, F1 on the validation split (exports from 0.1.0 on). */
     validation?: MetricsReport;
+    /** Validation confusion matrix, rows: true class, columns: predicted, in the order of `labels`; absent in older exports. */
+    confusion?: number[][];
   } | null;
   dataset: { name: string; fingerprint: string; examples: number };
   versions: { studio: string; tfjs: string };

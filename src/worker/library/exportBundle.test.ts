@@ -9,7 +9,7 @@ import { defaultTrainConfig } from '../../core/train/trainConfig';
 import type { BundleFile } from '../../protocol/messages';
 import { buildModel } from '../train/buildModel';
 import { exportBundle, WEIGHTS_FILE } from './exportBundle';
-import { quantizationReport } from './quantizePreview';
+import { ComparisonCancelled, quantizationReport, spreadSample } from './quantizePreview';
 import type { ActiveModel } from '../session';
 
 const spec: ModelSpec = {
@@ -100,12 +100,27 @@ describe('exportBundle', () => {
   });
 });
 
+const noHooks = { progress: () => undefined, cancelled: () => false };
+
+describe('spreadSample', () => {
+  it.each([
+    { count: 5, cap: 10, want: [0, 1, 2, 3, 4] },
+    { count: 10, cap: 4, want: [0, 2, 5, 7] },
+    { count: 0, cap: 3, want: [] },
+  ])('$count rows capped at $cap', ({ count, cap, want }) => {
+    expect(Array.from(spreadSample(count, cap))).toEqual(want);
+  });
+});
+
 describe('quantizationReport', () => {
-  it('measures size and held-out accuracy of every format', async () => {
+  it('measures size and held-out accuracy of every format, reporting progress', async () => {
     const active = activeModel();
-    const report = await quantizationReport(active);
+    const progress: [number, number][] = [];
+    const report = await quantizationReport(active, { progress: (done, total) => progress.push([done, total]), cancelled: () => false });
     expect(report.split).toBe('validation');
     expect(report.rows).toBe(12);
+    expect(report.heldOut).toBe(12);
+    expect(progress.at(-1)).toEqual([36, 36]);
     const [f32, f16, u8] = report.options;
     expect(report.options.map((o) => o.mode)).toEqual(['none', 'float16', 'uint8']);
     expect(f16.weightsBytes * 2).toBe(f32.weightsBytes);
@@ -115,9 +130,25 @@ describe('quantizationReport', () => {
     active.model.dispose();
   });
 
+  it('float32 in the swapped copy scores as the model itself', async () => {
+    const active = activeModel();
+    const report = await quantizationReport(active, noHooks);
+    const ids = encodeTexts(active.tokenizer, Array.from(active.heldOut!.validation, (r) => dataset.texts[r]), { maxlen: spec.sequenceLength });
+    const probs = tf.tidy(() => (active.model.predict(tf.tensor2d(ids, [12, spec.sequenceLength], 'int32')) as tf.Tensor).argMax(1).dataSync());
+    const correct = Array.from(probs).filter((p, i) => p === dataset.labels[36 + i]).length;
+    expect(report.options[0].accuracy).toBeCloseTo(correct / 12, 6);
+    active.model.dispose();
+  });
+
+  it('stops between batches when cancelled', async () => {
+    const active = activeModel();
+    await expect(quantizationReport(active, { progress: () => undefined, cancelled: () => true })).rejects.toBeInstanceOf(ComparisonCancelled);
+    active.model.dispose();
+  });
+
   it('gives sizes only for a model without held-out rows', async () => {
     const active = { ...activeModel(), heldOut: undefined };
-    const report = await quantizationReport(active);
+    const report = await quantizationReport(active, noHooks);
     expect(report.split).toBeNull();
     expect(report.options.every((o) => o.accuracy === null && o.weightsBytes > 0)).toBe(true);
     active.model.dispose();

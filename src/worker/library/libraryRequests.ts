@@ -53,7 +53,7 @@ export async function loadSavedModel(message: MessageOf<'loadModel'>, post: Post
     backend: meta.backend,
     metadata: meta,
   };
-  post({ type: 'modelLoaded', requestId: message.requestId, model: bundle.info, spec: meta.spec });
+  post({ type: 'modelLoaded', requestId: message.requestId, model: bundle.info, spec: meta.spec, metadata: meta });
 }
 
 export async function listSavedModels(message: MessageOf<'listModels'>, post: Post): Promise<void> {
@@ -85,8 +85,25 @@ export async function exportActiveModel(message: MessageOf<'exportModel'>, post:
   post({ type: 'bundleReady', requestId: message.requestId, files }, files.map((f) => f.data));
 }
 
-/** Weights size and held-out accuracy of the active model for each weight format. */
+/** requestIds of weight-format comparisons the user stopped; each is checked between batches. */
+const cancelledComparisons = new Set<number>();
+
+/** Stops the comparison with requestId `target` at its next batch (it answers an error). */
+export function cancelQuantization(message: MessageOf<'cancelQuantization'>): void {
+  cancelledComparisons.add(message.target);
+}
+
+/** Weights size and held-out accuracy of the active model for each weight format, with progress. */
 export async function previewQuantization(message: MessageOf<'previewQuantization'>, post: Post): Promise<void> {
   const active = requireActive('Train or load a model before comparing weight formats.');
-  post({ type: 'quantizationReport', requestId: message.requestId, report: await quantizationReport(active) });
+  const previewId = message.requestId;
+  try {
+    const report = await quantizationReport(active, {
+      progress: (done, total) => post({ type: 'quantizationProgress', previewId, done, total }),
+      cancelled: () => cancelledComparisons.has(previewId),
+    });
+    post({ type: 'quantizationReport', requestId: previewId, report });
+  } finally {
+    cancelledComparisons.delete(previewId);
+  }
 }
