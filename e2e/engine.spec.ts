@@ -21,10 +21,11 @@ test('the WASM engine trains to the tfjs path’s validation accuracy; its model
   await openStep(page, 'Train');
   await page.getByRole('spinbutton', { name: 'Epochs' }).fill('3');
   // Automatic keeps a model this small in one worker; two exercise the split batches.
+  await page.getByText('Advanced settings', { exact: true }).click();
   await page.getByRole('combobox', { name: 'Engine workers' }).selectOption('2');
 
   const engine = await train(page, 'engine');
-  await expect(engine.status).toContainText(/^Finished on engine \(WebAssembly (relaxed )?SIMD.*, batches split between 2 workers\)/);
+  await expect(engine.status).toContainText(/^Finished on your CPU \(WASM engine\)\..*Backend: engine \(WebAssembly (relaxed )?SIMD.*, batches split between 2 workers\)/);
   await expect(engine.status).not.toContainText('fallback');
   await expect(page.getByRole('banner').getByLabel(/^Backend:/)).toContainText('WASM engine');
   expect(engine.valAccuracy).toBeGreaterThan(await percentAfter(page, 'Training summary', 'majority-class rate of'));
@@ -41,7 +42,7 @@ test('the WASM engine trains to the tfjs path’s validation accuracy; its model
 
   // Same seed, same split, same starting weights: tfjs on the CPU lands within 2 points.
   const tfjs = await train(page, 'cpu');
-  await expect(tfjs.status).toContainText(/^Finished on cpu\b/);
+  await expect(tfjs.status).toContainText(/^Finished on your CPU \(JavaScript\)\..*Backend: cpu\b/);
   expect(Math.abs(engine.valAccuracy - tfjs.valAccuracy)).toBeLessThanOrEqual(0.02);
   expect(pageErrors).toEqual([]);
 });
@@ -56,7 +57,7 @@ test('Auto takes the engine without a hardware GPU and says why; a model outside
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   const status = page.getByRole('status', { name: 'Training status' });
   await expect(status).toContainText('Finished', { timeout: 120_000 });
-  await expect(status).toContainText(/^Finished on engine \(.*, 1 worker\) .*fallback: WebGPU has only a software adapter here .*The WASM SIMD engine trains this model fastest on the CPU/);
+  await expect(status).toContainText(/^Finished on your CPU \(WASM engine\)\..*Backend: engine \(.*, 1 worker\) .*fallback: WebGPU has only a software adapter here .*The WASM SIMD engine trains this model fastest on the CPU/);
 
   // Average pooling is outside the engine's family: the form says so before a run; forced, the
   // engine refuses with the reason and tfjs trains; under Auto, the measured fastest tfjs backend.
@@ -67,10 +68,10 @@ test('Auto takes the engine without a hardware GPU and says why; a model outside
   await expect(page.getByText('Refused for this model: the WASM engine trains global max pooling, not average pooling.')).toBeVisible();
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(status).toContainText('Finished', { timeout: 120_000 });
-  await expect(status).toContainText(/^Finished on (webgpu|webgl|wasm|cpu) .*fallback: The WASM engine cannot train this model: the WASM engine trains global max pooling, not average pooling/);
+  await expect(status).toContainText(/^Finished on your (CPU|GPU) .*Backend: (webgpu|webgl|wasm|cpu) .*fallback: The WASM engine cannot train this model: the WASM engine trains global max pooling, not average pooling/);
 
   await backend.selectOption('auto');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(status).toContainText('Finished', { timeout: 120_000 });
-  await expect(status).toContainText(/^Finished on (webgpu|webgl|wasm|cpu) .*measured samples\/s on it: .*webgpu [\d.,]+.*, so (webgpu|webgl|wasm|cpu) trains it/);
+  await expect(status).toContainText(/^Finished on your (CPU|GPU) .*Backend: (webgpu|webgl|wasm|cpu) .*measured samples\/s on it: .*webgpu [\d.,]+.*, so (webgpu|webgl|wasm|cpu) trains it/);
 });

@@ -10,8 +10,9 @@ test('without WebGPU the studio says why, falls back, and still trains', async (
   await expect(page.getByRole('region', { name: 'Dataset summary' })).toContainText('240 examples');
 
   const badge = page.getByLabel(/^Backend:/);
-  await expect(badge).toContainText('(fallback)');
-  await expect(badge).toHaveAccessibleName(/WebGPU/);
+  // Before a run the badge names what Auto will train on, and why.
+  await expect(badge).toContainText('CPU · WASM engine');
+  await expect(badge).toHaveAccessibleName(/No hardware GPU/);
 
   await openStep(page, 'Train');
   const status = page.getByRole('status', { name: 'Training status' });
@@ -20,9 +21,9 @@ test('without WebGPU the studio says why, falls back, and still trains', async (
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Training summary' })).toBeVisible({ timeout: 150_000 });
   // Auto's pick without a GPU: the WASM engine, which trains the default Tiny preset.
-  await expect(status).toContainText(/^Finished on engine \(WebAssembly (relaxed )?SIMD/);
+  await expect(status).toContainText(/^Finished on your CPU \(WASM engine\)\..*Backend: engine \(WebAssembly (relaxed )?SIMD/);
   await expect(status).toContainText(/fallback: WebGPU found no GPU adapter.*The WASM SIMD engine trains this model fastest on the CPU\. Training on/);
-  await expect(page.getByLabel(/^Backend:/)).toContainText('WASM engine (fallback)');
+  await expect(page.getByLabel(/^Backend:/)).toContainText('CPU · WASM engine');
   const valAccuracy = await percentAfter(page, 'Training summary', 'Validation accuracy');
   const majority = await percentAfter(page, 'Training summary', 'majority-class rate of');
   expect(valAccuracy).toBeGreaterThan(majority);

@@ -18,6 +18,7 @@ test('on WebGPU the fused convolution + max-pool step trains to the standard lay
   await page.goto('/');
   await expect(page.getByRole('region', { name: 'Dataset summary' })).toContainText('240 examples');
   await openStep(page, 'Train');
+  await page.getByText('Advanced settings', { exact: true }).click();
   await page.getByRole('combobox', { name: 'Backend' }).selectOption('webgpu');
   await page.getByRole('spinbutton', { name: 'Epochs' }).fill('2');
   const fused = await train(page, 'on');
@@ -32,9 +33,10 @@ test('on WebGL the scatter-add trains: fused and standard agree, and come close 
   await page.goto('/');
   await expect(page.getByRole('region', { name: 'Dataset summary' })).toContainText('240 examples');
   await openStep(page, 'Train');
+  await page.getByText('Advanced settings', { exact: true }).click();
   await page.getByRole('spinbutton', { name: 'Epochs' }).fill('2');
   const fused = await train(page, 'on', 'webgl');
-  await expect(page.getByRole('status', { name: 'Training status' })).toContainText(/^Finished on webgl\b(?!.*fallback)/);
+  await expect(page.getByRole('status', { name: 'Training status' })).toContainText(/^Finished on your GPU \(WebGL\)\.(?!.*fallback).*Backend: webgl\b/);
   const standard = await train(page, 'off', 'webgl');
   const cpu = await train(page, 'off', 'cpu');
   expect(Math.abs(fused - standard)).toBeLessThanOrEqual(1e-3);

@@ -43,5 +43,6 @@ test('a 20,000-row file loads without a long task over 200 ms; Cancel stops a bi
   // The worker kept the previous table too: mapping its columns again gives the same dataset.
   await page.getByRole('checkbox', { name: 'Drop duplicates' }).check();
   await expect(summary).toContainText('20,000 examples');
+  await page.getByRole('button', { name: 'As training sees it' }).click();
   await expect(page.getByRole('table', { name: 'Examples as used' })).toContainText('technology 1 was');
 });

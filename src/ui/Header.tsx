@@ -1,31 +1,25 @@
-import { useShallow } from 'zustand/react/shallow';
 import { useStudio } from '../store/store';
+import { badgeText } from '../core/train/trainerLabel';
+import { useTrainer } from './components/useTrainer';
 
-const BACKEND_LABELS = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU', engine: 'WASM engine' } as const;
-
-/** Studio name, dataset in use and the backend badge (fallback reason on hover and focus). */
+/**
+ * Studio name, dataset in use and the backend badge: what the current model will train on
+ * (or trains on now), in a word, with the reason on hover and focus.
+ */
 export function Header() {
-  const { dataset, backend } = useStudio(useShallow((s) => ({ dataset: s.data.table?.name ?? null, backend: s.train.backend })));
-  const label = backend ? BACKEND_LABELS[backend.name] : 'Starting…';
-  const detail = backend
-    ? backend.fallbackReason
-      ? `Running on ${label} because: ${backend.fallbackReason}`
-      : `Running on ${label}${backend.adapter ? ` (${backend.adapter})` : ''}`
-    : 'Choosing a backend';
+  const dataset = useStudio((s) => s.data.table?.name ?? null);
+  const trainer = useTrainer();
+  const label = trainer ? badgeText(trainer.label) : 'Starting…';
+  const detail = trainer ? trainer.reason : 'Finding out what this browser can train on';
+  const tone = !trainer ? '' : trainer.label.where === 'GPU' ? 'badge-ok' : 'badge-cpu';
   return (
     <header className="header">
       <h1>Text Classifier Studio</h1>
       <span className="dataset" title="Dataset in use">
         {dataset ? <>Dataset: <strong>{dataset}</strong></> : 'No dataset yet'}
       </span>
-      <span
-        className={`badge ${backend?.fallbackReason ? 'badge-warn' : backend ? 'badge-ok' : ''}`}
-        tabIndex={0}
-        title={detail}
-        aria-label={`Backend: ${label}. ${detail}`}
-      >
+      <span className={`badge ${tone}`} tabIndex={0} title={detail} aria-label={`Backend: ${label}. ${detail}`}>
         {label}
-        {backend?.fallbackReason ? ' (fallback)' : ''}
         <span className="tooltip" aria-hidden="true">
           {detail}
         </span>

@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { pipelineDiagram, type Stage } from '../core/model/mermaid';
 import { useStudio, type StudioState } from '../store/store';
 import { MermaidFigure } from './components/MermaidFigure';
+import { diagramPalette, useScheme } from './components/diagramPalette';
 
 /** The compact data → … → export diagram above every panel, with the current stage highlighted. */
 export function PipelineDiagram() {
@@ -11,13 +12,15 @@ export function PipelineDiagram() {
   // Only what the user changes goes into the source: a Mermaid render costs the main thread
   // 100–400 ms, so live training state is shown beside the diagram, never inside it.
   const notes: Partial<Record<Stage, string>> = { model: classes ? `${classes} classes` : undefined };
-  const source = pipelineDiagram(step, { dataset, notes });
+  const palette = diagramPalette(useScheme());
+  const source = pipelineDiagram(step, { dataset, notes }, palette);
   return (
     <MermaidFigure
       label="Pipeline diagram"
+      heading="Pipeline"
       className="pipeline"
       source={source}
-      description={`Pipeline: data, tokenizer, model, training, evaluation, export. Current stage: ${step}.`}
+      description={`Pipeline: data${dataset ? ` (${dataset})` : ''}, tokenizer, model${classes ? ` (${classes} classes)` : ''}, training, evaluation, export. Current stage: ${step}.`}
       caption={live}
     />
   );

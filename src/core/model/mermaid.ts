@@ -34,8 +34,36 @@ export interface PipelineDetails {
   notes?: Partial<Record<Stage, string>>;
 }
 
+/** Stage colours of the pipeline diagram (hex: Mermaid's classDef cannot read CSS variables). */
+export interface DiagramPalette {
+  doneFill: string;
+  doneStroke: string;
+  doneText: string;
+  currentFill: string;
+  currentStroke: string;
+  currentText: string;
+  todoFill: string;
+  todoStroke: string;
+  todoText: string;
+}
+
+/** The light theme's stage colours; the page passes its own (light or dark) from its CSS variables. */
+export const LIGHT_PALETTE: DiagramPalette = {
+  doneFill: '#dcfce7',
+  doneStroke: '#15803d',
+  doneText: '#14532d',
+  currentFill: '#dbeafe',
+  currentStroke: '#1d4ed8',
+  currentText: '#1e3a8a',
+  todoFill: '#f4f4f5',
+  todoStroke: '#a1a1aa',
+  todoText: '#3f3f46',
+};
+
+const hex = (value: string, fallback: string) => (/^#[0-9a-f]{3,8}$/i.test(value) ? value : fallback);
+
 /** Flowchart of data → tokenizer → model → training → evaluation → export, `current` highlighted. */
-export function pipelineDiagram(current: Stage, details: PipelineDetails = {}): string {
+export function pipelineDiagram(current: Stage, details: PipelineDetails = {}, palette: DiagramPalette = LIGHT_PALETTE): string {
   const lines = ['flowchart LR'];
   const currentIndex = STAGES.indexOf(current);
   STAGES.forEach((stage, i) => {
@@ -46,9 +74,11 @@ export function pipelineDiagram(current: Stage, details: PipelineDetails = {}): 
     if (i > 0) lines.push(`  ${STAGES[i - 1]} --> ${stage}`);
     lines.push(`  class ${stage} ${i < currentIndex ? 'done' : i === currentIndex ? 'current' : 'todo'}`);
   });
-  lines.push('  classDef done fill:#dcfce7,stroke:#15803d,color:#14532d');
-  lines.push('  classDef current fill:#dbeafe,stroke:#1d4ed8,stroke-width:3px,color:#1e3a8a');
-  lines.push('  classDef todo fill:#f4f4f5,stroke:#a1a1aa,color:#3f3f46');
+  // Only hex colours reach the source: a palette value can never close the statement.
+  const p = (k: keyof DiagramPalette) => hex(palette[k], LIGHT_PALETTE[k]);
+  lines.push(`  classDef done fill:${p('doneFill')},stroke:${p('doneStroke')},color:${p('doneText')}`);
+  lines.push(`  classDef current fill:${p('currentFill')},stroke:${p('currentStroke')},stroke-width:3px,color:${p('currentText')}`);
+  lines.push(`  classDef todo fill:${p('todoFill')},stroke:${p('todoStroke')},color:${p('todoText')}`);
   return lines.join('\n');
 }
 

@@ -5,6 +5,18 @@ import { estimateCost, estimateEpochSeconds } from '../../core/train/modelCost';
 import { formatCount, type ModelSummary } from '../../core/model/modelShapes';
 import type { ModelSpec } from '../../core/model/modelSpec';
 import { useStudio } from '../../store/store';
+import { badgeText, describeRunning, type RunningTrainer } from '../../core/train/trainerLabel';
+import { useTrainer } from '../components/useTrainer';
+
+const NAMES: readonly RunningTrainer['name'][] = ['webgpu', 'webgl', 'wasm', 'cpu', 'engine'];
+
+/** The measured backend in a word, with the adapter when it is the one running now. */
+function measuredOn(name: string, running: RunningTrainer | null): string {
+  const known = NAMES.find((n) => n === name);
+  if (!known) return name;
+  const adapter = running?.name === known ? running.adapter : null;
+  return badgeText(describeRunning({ name: known, adapter, fallbackReason: null }));
+}
 
 /** "Model summary": per-layer shapes and parameters, and what the model costs before training. */
 export function ModelSummaryCard({ spec, summary, classCount }: { spec: ModelSpec; summary: ModelSummary; classCount: number }) {
@@ -14,10 +26,11 @@ export function ModelSummaryCard({ spec, summary, classCount }: { spec: ModelSpe
       examples: s.data.summary?.examples ?? 0,
       calibration: s.model.calibration,
       measuring: s.model.measuring,
-      backend: s.train.backend?.name ?? null,
+      backend: s.train.backend,
       running: s.train.status === 'training' || s.train.status === 'starting' || s.train.status === 'paused',
     })),
   );
+  const trainer = useTrainer();
   const cost = estimateCost(spec, classCount, config.batchSize, config.optimizer);
   const trainSamples = Math.round(examples * (1 - config.validationSplit - config.testSplit));
   const epochSeconds = estimateEpochSeconds(cost.trainFlops, trainSamples, calibration);
@@ -60,11 +73,11 @@ export function ModelSummaryCard({ spec, summary, classCount }: { spec: ModelSpe
         <dd>
           {epochSeconds === null
             ? 'not measured yet on this machine'
-            : `about ${formatDuration(epochSeconds)} for ${trainSamples.toLocaleString('en-US')} training texts on ${calibration!.backend} (measured ${Math.round(
+            : `about ${formatDuration(epochSeconds)} for ${trainSamples.toLocaleString('en-US')} training texts on ${measuredOn(calibration!.backend, backend)} (measured ${Math.round(
                 calibration!.samplesPerSecond,
               ).toLocaleString('en-US')} texts/s on a model of ${(calibration!.trainFlops / 1e6).toFixed(2)} MFLOP)`}{' '}
           <button type="button" className="link" disabled={measuring || running} onClick={() => void studioClient().training.measureSpeed()}>
-            {measuring ? 'Measuring…' : `Measure speed${backend ? ` on ${backend}` : ''}`}
+            {measuring ? 'Measuring…' : `Measure speed${trainer ? ` on ${badgeText(trainer.label)}` : ''}`}
           </button>
         </dd>
       </dl>

@@ -4,12 +4,11 @@ import { useStudio } from '../../store/store';
 import { CheckboxField } from '../components/CheckboxField';
 import { NextStep } from '../components/NextStep';
 import { SelectField } from '../components/SelectField';
-import { formatBytes, count } from '../../core/format';
+import { formatBytes, withUnit } from '../../core/format';
 import { FormatOptions } from '../data/FormatOptions';
 import { LoadProgress } from '../data/LoadProgress';
-import { RawPreview } from '../data/RawPreview';
+import { DataPreview } from '../data/DataPreview';
 import { SplitPreview } from '../data/SplitPreview';
-import { UsedPreview } from '../data/UsedPreview';
 import { DatasetSummaryView } from './DatasetSummaryView';
 
 const ACCEPT = '.csv,.tsv,.tab,.txt,.json,.jsonl,.ndjson,text/csv,text/tab-separated-values,text/plain,application/json';
@@ -35,11 +34,23 @@ export function DataPanel() {
         Bring labeled texts: a sample, or your own file (CSV, TSV, JSON, JSON Lines, fastText or label&lt;TAB&gt;text lines) with a text and a label per row.
         Nothing leaves your browser.
       </p>
+      {data.table && (
+        <section aria-label="Active dataset" className="active-dataset card">
+          <span>
+            In use: <strong>{data.table.name}</strong>
+          </span>
+          <span>
+            {withUnit(data.table.rowCount, 'row')}
+            {data.summary ? ` → ${withUnit(data.summary.examples, 'example')}, ${data.summary.classes.length} ${data.summary.classes.length === 1 ? 'class' : 'classes'}` : ''}
+          </span>
+          <span className="origin">{data.samples.some((x) => x.name === data.table?.name) ? 'Sample dataset' : 'Uploaded file'}</span>
+        </section>
+      )}
       <div className="row">
         <SelectField
           label="Sample dataset"
           value={data.sampleId}
-          options={data.samples.map((s) => ({ value: s.id, label: `${s.name} (${count(s.rows)} rows)` }))}
+          options={data.samples.map((s) => ({ value: s.id, label: `${s.name} (${withUnit(s.rows, 'row')})` }))}
           onChange={selectSample}
           hint={sample ? `${sample.description} ${formatBytes(sample.sizeBytes)} · ${sample.license}` : 'No samples found'}
         />
@@ -59,7 +70,7 @@ export function DataPanel() {
               e.target.value = '';
             }}
           />
-          <span className="hint">Header row optional; UTF-8, UTF-16 or Windows-1252. Read in a background worker.</span>
+          <span className="hint">Header row optional; UTF-8, UTF-16 or Windows-1252. Read in the background: the page stays usable.</span>
         </div>
       </div>
       <LoadProgress />
@@ -90,10 +101,7 @@ export function DataPanel() {
               hint="Keep one copy of each repeated text; drop texts whose copies have different labels."
             />
           </div>
-          <RawPreview table={data.table} textColumn={data.textColumn} labelColumn={data.labelColumn} />
-          {data.summary && (
-            <UsedPreview summary={data.summary} textName={data.table.columns[data.textColumn] ?? ''} labelName={data.table.columns[data.labelColumn] ?? ''} />
-          )}
+          <DataPreview table={data.table} summary={data.summary} textColumn={data.textColumn} labelColumn={data.labelColumn} />
         </>
       )}
       {data.summary && <DatasetSummaryView summary={data.summary} />}

@@ -101,7 +101,7 @@ export function ModelPanel() {
         </div>
       )}
       <ModelSummaryCard spec={spec} summary={summary} classCount={classCount} />
-      <MermaidFigure label="Model diagram" source={modelDiagram(spec, classes)} description={`Layers: ${summary.layers.map((l) => l.label).join(', then ')}.`} />
+      <MermaidFigure label="Model diagram" heading="Model diagram" zoomable source={modelDiagram(spec, classes)} description={`Layers: ${summary.layers.map((l) => l.label).join(', then ')}.`} />
       <SpecShare spec={spec} onImport={edit} />
       <NextStep to="train" disabled={issues.length > 0} why="Fix the model first." />
     </section>

@@ -52,7 +52,7 @@ export function PreprocessPanel() {
       </p>
       <TokenizerOptionsForm options={options} stats={stats} />
       <p role="status" aria-label="Statistics status" className="busy">
-        {loading ? 'Counting tokens in the worker…' : stats && statsMs !== null ? `Statistics of the training split, computed in ${Math.max(1, Math.round(statsMs))} ms.` : ''}
+        {loading ? 'Counting tokens…' : stats && statsMs !== null ? `Statistics of the training split, computed in ${Math.max(1, Math.round(statsMs))} ms.` : ''}
       </p>
       {error && (
         <p role="alert" className="error">

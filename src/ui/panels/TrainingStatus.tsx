@@ -1,13 +1,14 @@
 import { useShallow } from 'zustand/react/shallow';
+import { count, formatDuration, withUnit } from '../../core/format';
+import { describeRunning, placeText } from '../../core/train/trainerLabel';
 import { useStudio } from '../../store/store';
+import { useTrainer } from '../components/useTrainer';
 
-function fmtTime(seconds: number): string {
-  if (!Number.isFinite(seconds)) return '…';
-  const total = Math.max(0, Math.round(seconds));
-  return total >= 90 ? `${Math.floor(total / 60)} min ${total % 60} s` : `${total} s`;
-}
-
-/** "Training progress" and the "Training status" line, which always names the backend. */
+/**
+ * "Training progress" and the "Training status": a plain sentence first (where it trains,
+ * epoch, speed, time left), the technical details (backend, adapter, workers, fallback reason,
+ * fused step) behind "Details" inside the same status, which always names the backend.
+ */
 export function TrainingStatus() {
   const { status, backend, progress, epochs, batchSize, error, counts, fused } = useStudio(
     useShallow((s) => ({
@@ -21,41 +22,52 @@ export function TrainingStatus() {
       fused: s.train.fused,
     })),
   );
+  const trainer = useTrainer();
   const totalSteps = progress ? progress.batchesPerEpoch * epochs : 0;
   const fraction = status === 'done' ? 1 : progress && totalSteps ? progress.step / totalSteps : 0;
   // From the measured speed, so rendering reads no clock.
   const eta = progress && progress.samplesPerSecond > 0 ? ((totalSteps - progress.step) * batchSize) / progress.samplesPerSecond : NaN;
-  const backendText = backend
-    ? `on ${backend.name}${backend.adapter ? ` (${backend.adapter})` : ''}${backend.fallbackReason ? ` — fallback: ${backend.fallbackReason.replace(/\.$/, '')}` : ''}`
-    : '';
+  // A finished or failed run names what it ran on; before a run, what the next one will use.
+  const ran = backend && (status === 'done' || status === 'error') ? describeRunning(backend, backend.environment) : null;
+  const where = ran ? placeText(ran) : trainer ? placeText(trainer.label) : '';
   const text = (() => {
     switch (status) {
       case 'idle':
-        return backend ? `Ready to train ${backendText}.` : 'Choosing a backend…';
+        return trainer ? `Ready to train on ${where}.` : 'Finding out what this browser can train on…';
       case 'starting':
-        return `Preparing data and model ${backendText}…`;
+        return `Preparing data and model on ${where}…`;
       case 'training':
         return progress
-          ? `Training ${backendText} · epoch ${progress.epoch}/${epochs} · batch ${progress.batch}/${progress.batchesPerEpoch} · ${Math.round(progress.samplesPerSecond).toLocaleString('en-US')} samples/s · ETA ${fmtTime(eta)}.`
-          : `Training ${backendText}…`;
+          ? `Training on ${where} · epoch ${progress.epoch}/${epochs} · ${count(Math.round(progress.samplesPerSecond))} texts/s · ${Number.isFinite(eta) ? `${formatDuration(eta)} left` : 'estimating time left'}`
+          : `Training on ${where}…`;
       case 'paused':
-        return `Paused ${backendText} at epoch ${progress?.epoch ?? 0}/${epochs}, batch ${progress?.batch ?? 0}. Resume or Stop.`;
+        return `Paused at epoch ${progress?.epoch ?? 0}/${epochs} on ${where}. Resume or Stop.`;
       case 'stopping':
-        return `Stopping after the current batch ${backendText}…`;
+        return `Stopping after the current batch on ${where}…`;
       case 'done':
-        return `Finished ${backendText}.`;
+        return `Finished on ${where}.`;
       case 'error':
-        return `Training failed ${backendText}.`;
+        return `Training failed on ${where}.`;
     }
   })();
+  const details = [
+    backend ? `Backend: ${backend.name}${backend.adapter ? ` (${backend.adapter})` : ''}${backend.fallbackReason ? ` — fallback: ${backend.fallbackReason.replace(/\.$/, '')}.` : '.'}` : null,
+    progress && (status === 'training' || status === 'paused') ? `Now at epoch ${progress.epoch}, batch ${progress.batch}/${progress.batchesPerEpoch}.` : null,
+    counts && status !== 'idle' ? `Training on ${withUnit(counts.train, 'text')}, validating on ${count(counts.validation)}.` : null,
+    counts && status !== 'idle' ? (fused === null ? 'Fused convolution + max-pool step.' : `Standard layers (fused step not used: ${fused}).`) : null,
+  ].filter((d): d is string => d !== null);
   return (
     <div className="status-block">
       <progress aria-label="Training progress" max={1} value={fraction} />
-      <p role="status" aria-label="Training status" className={`status status-${status}`}>
-        {text}
-        {counts && status !== 'idle' ? ` Training on ${counts.train.toLocaleString('en-US')} texts, validating on ${counts.validation.toLocaleString('en-US')}.` : ''}
-        {counts && status !== 'idle' ? (fused === null ? ' Fused convolution + max-pool step.' : ` Standard layers (fused step not used: ${fused}).`) : ''}
-      </p>
+      <div role="status" aria-label="Training status" className={`status status-${status}`}>
+        <p>{text}</p>
+        {details.length > 0 && (
+          <details className="tech">
+            <summary>Details</summary>
+            <p>{details.join(' ')}</p>
+          </details>
+        )}
+      </div>
       {error && (
         <p role="alert" className="error">
           {error}

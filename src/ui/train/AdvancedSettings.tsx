@@ -16,13 +16,15 @@ interface Props {
   onChange: (changes: Partial<TrainConfig>) => void;
 }
 
-/** Learning-rate schedule, early stopping and class weights. */
+/** Learning-rate schedule, early stopping, class weights and the engine's options, collapsed until opened. */
 export function AdvancedSettings({ config, disabled, problem, onChange }: Props) {
   const early = config.earlyStopping ?? defaultEarlyStopping();
   const setEarly = (changes: Partial<typeof early>) => onChange({ earlyStopping: { ...early, ...changes } });
   return (
-    <fieldset className="grid advanced" disabled={disabled}>
-      <legend>Schedule, early stopping and class weights</legend>
+    <details className="advanced-settings" open={problem ? true : undefined}>
+      <summary>Advanced settings</summary>
+      <fieldset className="grid advanced" disabled={disabled}>
+      <legend>Schedule, early stopping, class weights and engine</legend>
       <SelectField
         label="Learning-rate schedule"
         value={config.schedule ?? 'constant'}
@@ -58,7 +60,7 @@ export function AdvancedSettings({ config, disabled, problem, onChange }: Props)
           { value: 'on', label: 'On (sparse gradient, same model)' },
           { value: 'off', label: 'Off (standard layers)' },
         ]}
-        hint="tfjs backends; the WASM engine is always sparse"
+        hint="GPU and other backends; the WASM engine always uses the fast path"
         onChange={(v) => onChange({ fused: v === 'auto' ? undefined : v === 'on' })}
       />
       <SelectField
@@ -81,6 +83,7 @@ export function AdvancedSettings({ config, disabled, problem, onChange }: Props)
         ]}
         onChange={(classWeights) => onChange({ classWeights })}
       />
-    </fieldset>
+      </fieldset>
+    </details>
   );
 }

@@ -1,0 +1,34 @@
+import { useState } from 'react';
+import type { DatasetSummary, TableInfo } from '../../protocol/messages';
+import { RawPreview } from './RawPreview';
+import { UsedPreview } from './UsedPreview';
+
+/**
+ * One preview of the data, two ways to read it: the file's rows as read (every column, the
+ * chosen ones marked), or the examples as training sees them (after mapping, skipped rows and
+ * dropped duplicates).
+ */
+export function DataPreview({ table, summary, textColumn, labelColumn }: { table: TableInfo; summary: DatasetSummary | null; textColumn: number; labelColumn: number }) {
+  const [view, setView] = useState<'file' | 'used'>('file');
+  const used = view === 'used' && summary !== null && summary.preview.length > 0;
+  return (
+    <div className="data-preview">
+      <div className="row" style={{ alignItems: 'center', margin: '0.75rem 0 0.4rem' }}>
+        <h3 style={{ margin: 0 }}>Preview</h3>
+        <div className="segmented" role="group" aria-label="Preview shows">
+          <button type="button" aria-pressed={!used} onClick={() => setView('file')}>
+            File as read
+          </button>
+          <button type="button" aria-pressed={used} disabled={!summary || summary.preview.length === 0} onClick={() => setView('used')}>
+            As training sees it
+          </button>
+        </div>
+      </div>
+      {used ? (
+        <UsedPreview summary={summary} textName={table.columns[textColumn] ?? ''} labelName={table.columns[labelColumn] ?? ''} />
+      ) : (
+        <RawPreview table={table} textColumn={textColumn} labelColumn={labelColumn} />
+      )}
+    </div>
+  );
+}
