@@ -28,8 +28,24 @@ export async function recordRun(result: TrainResult): Promise<void> {
     await addRun(toRunRecord(Date.now(), { dataset: data.table?.name ?? '', spec: model.spec, config: train.config, tokenizer: preprocess.options }, result));
     await refreshRuns();
   } catch (error) {
-    useStudio.getState().showTrainError(`The run could not be kept in the history: ${(error as Error).message}`);
+    useStudio.getState().showTrainError(`The run could not be kept in the history: ${storageFailure(error)}`);
   }
+}
+
+/**
+ * Why IndexedDB refused a write, in the user's words. A full quota is a DOMException whose
+ * message is often empty, so the name decides; the model itself is not affected.
+ */
+export function storageFailure(error: unknown): string {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  const message = error instanceof Error || error instanceof DOMException ? error.message.trim() : String(error ?? '').trim();
+  if (name === 'QuotaExceededError' || /quota/i.test(message)) {
+    return "the browser's storage for this page is full. Delete saved models or old runs (Export step, Run history), then train again; the model you just trained is still here and can be saved or downloaded.";
+  }
+  if (name === 'InvalidStateError' || name === 'SecurityError') {
+    return `the browser does not allow storage here (${name}; a private window?). The model you just trained is still here and can be downloaded.`;
+  }
+  return `${message || name || 'the browser gave no reason'}. The model you just trained is still here and can be saved or downloaded.`;
 }
 
 /** Reads the history into the store, newest first. */

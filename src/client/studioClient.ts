@@ -9,6 +9,12 @@ import type { WorkerPort } from './workerPort';
 
 type Pending = { resolve: (m: Answer) => void; reject: (e: Error) => void };
 
+/** How often the page pings the worker, ms. */
+const PING_EVERY_MS = 1000;
+/** A worker that answers no ping for this long is replaced, ms: idle, and while requests or a run are in flight (long synchronous steps, such as encoding a million texts, answer late). */
+const SILENT_IDLE_MS = 6000;
+const SILENT_BUSY_MS = 30_000;
+
 /**
  * The one object that owns the studio worker. Components call the methods of its parts, one
  * per step; worker events enter the store through those parts and nowhere else. A crashed
@@ -19,6 +25,13 @@ export class StudioClient {
   private worker: Worker;
   private nextRequestId = 1;
   private pending = new Map<number, Pending>();
+  /** The Web Lock the current worker holds while it lives (see worker/heartbeat.ts). */
+  private aliveLock = '';
+  private pingSeq = 0;
+  /** performance.now() when the unanswered ping was sent; 0 when every ping was answered. */
+  private pingSentAt = 0;
+  /** The current worker has sent something: its script loaded, so silence from now on means trouble. */
+  private heard = false;
   /** Settles when a restarted worker holds the dataset again; runs wait for it. */
   private ready: Promise<void> = Promise.resolve();
   /** The parts' view of the worker: they post and request, only this object replaces it. */
@@ -41,21 +54,55 @@ export class StudioClient {
 
   constructor() {
     this.worker = this.spawn();
+    setInterval(() => this.heartbeat(), PING_EVERY_MS);
   }
 
   private spawn(): Worker {
     const worker = new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module', name: 'studio-worker' });
     worker.onmessage = (event: MessageEvent<FromWorker>) => this.receive(event.data);
     worker.onerror = (event) => this.crashed(event.message || 'the training worker stopped unexpectedly');
-    worker.postMessage({ type: 'init', backend: useStudio.getState().train.config.backend } satisfies ToWorker);
+    this.aliveLock = typeof navigator !== 'undefined' && navigator.locks ? `studio-worker-alive-${crypto.randomUUID()}` : '';
+    this.pingSentAt = 0;
+    this.heard = false;
+    worker.postMessage({ type: 'init', backend: useStudio.getState().train.config.backend, aliveLock: this.aliveLock || undefined } satisfies ToWorker);
     return worker;
   }
 
+  /** Pings the worker; one that has not answered the last ping in time is replaced. */
+  private heartbeat(): void {
+    const now = performance.now();
+    if (!this.heard) return;
+    if (!this.pingSentAt) {
+      this.pingSentAt = now;
+      this.send({ type: 'ping', seq: ++this.pingSeq });
+      return;
+    }
+    const { status } = useStudio.getState().train;
+    const busy = this.pending.size > 0 || status === 'starting' || status === 'training' || status === 'stopping';
+    if (now - this.pingSentAt > (busy ? SILENT_BUSY_MS : SILENT_IDLE_MS)) this.crashed('it stopped answering');
+  }
+
+  /** The worker holds its lock: once the page is granted it, the worker is gone (closed without an error event). */
+  private watchLock(lock: string): void {
+    if (lock !== this.aliveLock) return;
+    void navigator.locks.request(lock, () => {
+      if (lock === this.aliveLock) this.crashed('it closed without reporting an error');
+    });
+  }
+
   private crashed(reason: string): void {
+    // A lock granted for a worker this object already replaced must not replace the new one.
+    this.aliveLock = '';
     this.worker.terminate();
     for (const p of this.pending.values()) p.reject(new Error(`The worker crashed: ${reason}`));
     this.pending.clear();
-    useStudio.getState().workerCrashed(reason);
+    const store = useStudio.getState();
+    const quiet = store.train.error === null;
+    store.workerCrashed(reason);
+    // Said even when no run or model was lost: the page explains why a request failed.
+    if (quiet && useStudio.getState().train.error === null) {
+      store.showTrainError(`The studio's background worker ${reason} and was replaced; the dataset is being loaded into the new one.`);
+    }
     this.worker = this.spawn();
     const reload = this.data.reloadAfterCrash();
     if (reload) this.ready = reload.catch(() => undefined);
@@ -79,7 +126,14 @@ export class StudioClient {
   }
 
   private receive(message: FromWorker): void {
+    this.heard = true;
     switch (message.type) {
+      case 'pong':
+        if (message.seq === this.pingSeq) this.pingSentAt = 0;
+        return;
+      case 'lockHeld':
+        this.watchLock(message.lock);
+        return;
       case 'backend':
       case 'trainStarted':
       case 'batch':

@@ -207,7 +207,14 @@ export interface BundleFile {
 }
 
 export type ToWorker =
-  | { type: 'init'; backend: BackendChoice }
+  | {
+      type: 'init';
+      backend: BackendChoice;
+      /** Web Lock the worker holds for its whole life: the page is granted it when the worker is gone, even without an error event. */
+      aliveLock?: string;
+    }
+  /** Heartbeat: the worker answers pong with the same `seq` (the page replaces a worker that stops answering). */
+  | { type: 'ping'; seq: number }
   | { type: 'loadDataset'; requestId: number; source: DatasetSource; /** Format overrides; absent: detect everything. */ options?: IngestOptions }
   /** Stops the load with this requestId between two chunks; it then answers an error and keeps the previous dataset. */
   | { type: 'cancelLoad'; target: number }
@@ -305,6 +312,9 @@ export type FromWorker =
   | { type: 'modelLoaded'; requestId: number; model: SavedModelInfo; spec: ModelSpec; /** Its metadata.json: dataset, metrics, time. */ metadata: BundleMetadata }
   | { type: 'modelDeleted'; requestId: number; name: string }
   | { type: 'preprocessStatsReady'; requestId: number; stats: PreprocessStats; /** Worker time for the statistics, ms. */ elapsedMs: number }
+  | { type: 'pong'; seq: number }
+  /** The worker holds the init message's `aliveLock` now: the page may start waiting for it. */
+  | { type: 'lockHeld'; lock: string }
   | { type: 'error'; requestId?: number; runId?: number; message: string };
 
 /** A worker answer to one request: the messages that repeat a `requestId`. */

@@ -5,6 +5,7 @@ import { assertNever, type FromWorker, type ToWorker } from '../protocol/message
 import { measureTraining, startBackend } from './backends/backendRequests';
 import { cancelLoad, loadDataset, mapColumns } from './data/dataSteps';
 import { postPreprocessStats } from './data/preprocessStats';
+import { holdAliveLock } from './heartbeat';
 import {
   cancelQuantization,
   deleteSavedModel,
@@ -32,7 +33,10 @@ const post = (message: FromWorker, transfer: Transferable[] = []) => self.postMe
 async function handle(message: ToWorker): Promise<void> {
   switch (message.type) {
     case 'init':
+      holdAliveLock(message.aliveLock, post);
       return startBackend(message, post);
+    case 'ping':
+      return post({ type: 'pong', seq: message.seq });
     case 'loadDataset':
       return loadDataset(message, post);
     case 'cancelLoad':
