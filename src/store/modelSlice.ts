@@ -24,6 +24,8 @@ export interface ModelState {
   calibration: SpeedCalibration | null;
   measuring: boolean;
   presetId: string;
+  /** What the last preset changed besides the model ("Kim CNN also set: epochs 10 → 8, …"); shown while that preset is current. */
+  presetNotice: { presetId: string; text: string } | null;
   spec: ModelSpec;
 }
 
@@ -47,7 +49,7 @@ export type ModelSlice = { model: ModelState } & ModelActions;
 
 export function initialModelState(): ModelState {
   const first = PRESETS[0];
-  return { presetId: first.id, spec: structuredClone(first.spec), past: [], future: [], calibration: null, measuring: false };
+  return { presetId: first.id, spec: structuredClone(first.spec), past: [], future: [], calibration: null, measuring: false, presetNotice: null };
 }
 
 const versionOf = (model: ModelState): SpecVersion => ({ spec: model.spec, presetId: model.presetId });

@@ -15,6 +15,7 @@ describe('selectPreset', () => {
     store().setTrainConfig({ backend: 'wasm', epochs: 99 });
     const before = store().model.spec;
     const options = store().preprocess.options;
+    const config = store().train.config;
 
     store().selectPreset(id);
 
@@ -23,8 +24,10 @@ describe('selectPreset', () => {
     expect(model.spec).not.toBe(preset.spec);
     expect(model.presetId).toBe(id);
     expect(model.past.at(-1)).toEqual({ spec: before, presetId: PRESETS[0].id });
-    // The preset's training settings, but the backend stays the user's choice.
-    expect(train.config).toEqual({ ...preset.train, backend: 'wasm' });
+    // The preset's training settings, but the backend, test split and seed stay the user's choice.
+    expect(train.config).toEqual({ ...config, ...preset.train, backend: 'wasm', testSplit: config.testSplit, seed: config.seed });
+    // And the Model step says what else changed: at least the epochs set to 99 above.
+    expect(model.presetNotice?.text).toMatch(new RegExp(`^${preset.name} also set: .*epochs 99 → ${preset.train.epochs}`));
     expect(preprocess.options).toEqual({ ...options, ...preset.tokenizer });
   });
 

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { BundleMetadata } from '../core/export/bundle';
 import { metricsFromConfusion } from '../core/eval/metrics';
-import { findPreset } from '../core/train/presets';
+import { findPreset, presetChanges, presetTrainConfig } from '../core/train/presets';
 import { presetOf } from '../core/train/specLabel';
 import type { SavedModelInfo, TrainResult } from '../protocol/messages';
 import type { StoredMetrics } from './evaluateSlice';
@@ -19,8 +19,9 @@ export type StepSlices = DataSlice & PreprocessSlice & ModelSlice & TrainSlice &
 export interface PipelineActions {
   /**
    * Picks a preset: its spec replaces the model as an undoable edit, its training settings
-   * replace the config (the backend stays the user's choice), and its tokenizer options, if it
-   * has any, change those options.
+   * go over the config (the backend, test split and seed stay the user's choice), its
+   * tokenizer options, if it has any, change those options, and the Model step says which
+   * settings it changed (model.presetNotice).
    */
   selectPreset(id: string): void;
   /**
@@ -68,10 +69,16 @@ export const createPipelineActions: StateCreator<StepSlices, [], [], PipelineAct
     const preset = findPreset(id);
     if (!preset) return;
     get().editSpec(structuredClone(preset.spec), id);
-    set((s) => ({
-      train: { ...s.train, config: { ...structuredClone(preset.train), backend: s.train.config.backend } },
-      preprocess: preset.tokenizer ? { ...s.preprocess, options: { ...s.preprocess.options, ...preset.tokenizer } } : s.preprocess,
-    }));
+    set((s) => {
+      const config = presetTrainConfig(s.train.config, preset);
+      const options = preset.tokenizer ? { ...s.preprocess.options, ...preset.tokenizer } : s.preprocess.options;
+      const changes = presetChanges(s.train.config, config, { ...s.preprocess.options }, preset.tokenizer && { ...options });
+      return {
+        model: { ...s.model, presetNotice: changes.length ? { presetId: id, text: `${preset.name} also set: ${changes.join(', ')}.` } : null },
+        train: { ...s.train, config },
+        preprocess: preset.tokenizer ? { ...s.preprocess, options } : s.preprocess,
+      };
+    });
   },
   runFinished: (result, trainFlops) =>
     set((s) => ({

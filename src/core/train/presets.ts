@@ -89,3 +89,49 @@ export const PRESETS: readonly Preset[] = [
 export function findPreset(id: string): Preset | undefined {
   return PRESETS.find((p) => p.id === id);
 }
+
+/**
+ * Settings a preset leaves as the user set them: where to train, the held-out test set and the
+ * seed belong to the data and the machine, not to an architecture.
+ */
+export const KEPT_BY_PRESETS = ['backend', 'testSplit', 'seed'] as const satisfies readonly (keyof TrainConfig)[];
+
+/** The training settings after picking a preset: the preset's, over the user's, except the kept ones. */
+export function presetTrainConfig(current: TrainConfig, preset: Preset): TrainConfig {
+  const next: TrainConfig = { ...current, ...structuredClone(preset.train) };
+  for (const key of KEPT_BY_PRESETS) Object.assign(next, { [key]: current[key] });
+  return next;
+}
+
+const SETTING_NAMES: Readonly<Record<keyof TrainConfig, string>> = {
+  epochs: 'epochs',
+  batchSize: 'batch size',
+  learningRate: 'learning rate',
+  optimizer: 'optimizer',
+  validationSplit: 'validation split',
+  testSplit: 'test split',
+  seed: 'seed',
+  backend: 'backend',
+  schedule: 'learning-rate schedule',
+  earlyStopping: 'early stopping',
+  classWeights: 'class weights',
+  fused: 'fused step',
+  engineWorkers: 'engine workers',
+};
+
+const show = (value: unknown): string => (value === undefined ? 'default' : typeof value === 'object' ? 'custom' : String(value));
+
+/**
+ * What picking a preset changed besides the model, in the user's words, e.g.
+ * ["epochs 3 → 10", "learning rate 0.01 → 0.001", "tokenizer mode auto → char"]; empty when nothing.
+ */
+export function presetChanges(before: TrainConfig, after: TrainConfig, tokenizerBefore?: Record<string, unknown>, tokenizerAfter?: Record<string, unknown>): string[] {
+  const changes: string[] = [];
+  for (const key of Object.keys(SETTING_NAMES) as (keyof TrainConfig)[]) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes.push(`${SETTING_NAMES[key]} ${show(before[key])} → ${show(after[key])}`);
+  }
+  for (const key of Object.keys(tokenizerAfter ?? {})) {
+    if (tokenizerBefore?.[key] !== tokenizerAfter?.[key]) changes.push(`tokenizer ${key} ${show(tokenizerBefore?.[key])} → ${show(tokenizerAfter?.[key])}`);
+  }
+  return changes;
+}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Activation, LayerSpec } from '../../core/model/modelSpec';
 import type { LayerSummary } from '../../core/model/modelShapes';
 import { parseKernelSizes } from '../../core/model/layerStack';
@@ -71,7 +72,7 @@ export function LayerRow({ layer, index, count, firstOfKind, summary, problem, o
               problem={problem(`${at}.kernelSizes`)}
               onChange={(k) => onChange({ ...layer, kernelSizes: [k, ...layer.kernelSizes.slice(1)] })}
             />
-            <KernelSizesField label={`Parallel kernel sizes (layer ${n})`} sizes={layer.kernelSizes} onChange={(kernelSizes) => onChange({ ...layer, kernelSizes })} />
+            <KernelSizesField label={`Parallel kernel sizes (layer ${n})`} sizes={layer.kernelSizes} problem={problem(`${at}.kernelSizes`)} onChange={(kernelSizes) => onChange({ ...layer, kernelSizes })} />
             <SelectField
               label={`Activation (layer ${n})`}
               value={layer.activation}
@@ -135,27 +136,45 @@ export function LayerRow({ layer, index, count, firstOfKind, summary, problem, o
   );
 }
 
-function KernelSizesField({ label, sizes, onChange }: { label: string; sizes: number[]; onChange: (sizes: number[]) => void }) {
+/**
+ * Several kernel sizes as text ("3, 4, 5"). What is typed stays on screen; something that is
+ * not a list of whole numbers above 0 gets an inline message like every other field, and the
+ * model keeps its last valid sizes until it is fixed. A valid list applies on Enter or leaving
+ * the field (one undo step).
+ */
+function KernelSizesField({ label, sizes, problem, onChange }: { label: string; sizes: number[]; problem?: string; onChange: (sizes: number[]) => void }) {
   const text = sizes.join(', ');
   const id = `kernels-${label.replace(/\W+/g, '-')}`;
+  const [typed, setTyped] = useState(text);
+  // A change from outside (undo, a preset) replaces what is typed; adjusted while rendering.
+  const [shown, setShown] = useState(text);
+  if (shown !== text) {
+    setShown(text);
+    setTyped(text);
+  }
+  const invalid = parseKernelSizes(typed) === null;
+  const message = invalid ? 'Kernel sizes must be whole numbers above 0, separated by commas, e.g. 3, 4, 5.' : problem;
   return (
-    <div className="field">
+    <div className={`field${message ? ' field-problem' : ''}`}>
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
         type="text"
-        defaultValue={text}
-        key={text}
-        aria-describedby={`${id}-hint`}
-        onBlur={(e) => {
-          const parsed = parseKernelSizes(e.target.value);
-          if (parsed) onChange(parsed);
-          else e.target.value = text;
+        value={typed}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={`${id}-hint ${id}-problem`}
+        onChange={(e) => setTyped(e.target.value)}
+        onBlur={() => {
+          const parsed = parseKernelSizes(typed);
+          if (parsed && parsed.join(', ') !== text) onChange(parsed);
         }}
         onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
       />
       <span id={`${id}-hint`} className="hint">
         e.g. 3, 4, 5: side-by-side branches (Kim 2014)
+      </span>
+      <span id={`${id}-problem`} className="problem">
+        {message}
       </span>
     </div>
   );

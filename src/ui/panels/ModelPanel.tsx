@@ -17,9 +17,10 @@ import { usePreprocessStats } from '../preprocess/usePreprocessStats';
 
 /** Step 3: a preset, the editable stack, what it costs, and the model diagram. */
 export function ModelPanel() {
-  const { presetId, spec, classes, canUndo, canRedo, vocabulary } = useStudio(
+  const { presetId, presetNotice, spec, classes, canUndo, canRedo, vocabulary } = useStudio(
     useShallow((s) => ({
       presetId: s.model.presetId,
+      presetNotice: s.model.presetNotice,
       spec: s.model.spec,
       classes: s.data.summary?.classes ?? [],
       canUndo: s.model.past.length > 0,
@@ -67,6 +68,11 @@ export function ModelPanel() {
           Redo
         </button>
       </div>
+      {presetNotice && presetNotice.presetId === presetId && (
+        <p role="status" aria-label="Preset changes" className="notice">
+          {presetNotice.text} Test split, seed and backend stay as you set them.
+        </p>
+      )}
       <div className="grid">
         <NumberField
           label="Vocabulary size"
