@@ -57,7 +57,7 @@ test('Auto takes the engine without a hardware GPU and says why; a model outside
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   const status = page.getByRole('status', { name: 'Training status' });
   await expect(status).toContainText('Finished', { timeout: 120_000 });
-  await expect(status).toContainText(/^Finished on your CPU \(WASM engine\)\..*Backend: engine \(.*, 1 worker\) .*fallback: WebGPU has only a software adapter here .*The WASM SIMD engine trains this model fastest on the CPU/);
+  await expect(status).toContainText(/^Finished on your CPU \(WASM engine\)\..*Backend: engine \(.*, 1 worker; Automatic (measured: 1 worker [\d,]+ samples\/s, 2 workers [\d,]+|the run takes about [\d.]+ s, too short for a second worker to pay off)\) .*fallback: WebGPU has only a software adapter here .*The WASM SIMD engine trains this model fastest on the CPU/);
 
   // Average pooling is outside the engine's family: the form says so before a run; forced, the
   // engine refuses with the reason and tfjs trains; under Auto, the measured fastest tfjs backend.

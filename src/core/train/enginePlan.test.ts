@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autoEngineWorkers, enginePlan, engineUnsupported } from './enginePlan';
+import { enginePlan, engineUnsupported } from './enginePlan';
 import type { LayerSpec, ModelSpec } from '../model/modelSpec';
 import { PRESETS } from './presets';
 
@@ -45,17 +45,5 @@ describe('enginePlan', () => {
 
   it('refuses with the reason', () => {
     expect(() => enginePlan(spec([conv, { kind: 'globalAvgPool' }]), 2)).toThrow('not average pooling');
-  });
-});
-
-describe('autoEngineWorkers', () => {
-  const preset = (id: string) => PRESETS.find((p) => p.id === id)!.spec;
-  it.each([
-    ['keras-text-cnn', 32, 2, 2],
-    ['keras-text-cnn', 32, 1, 1],
-    ['keras-text-cnn', 1, 4, 1],
-    ['tiny', 32, 8, 1],
-  ])('%s, batch %i, %i cores → %i', (id, batch, cores, workers) => {
-    expect(autoEngineWorkers(preset(id), 2, batch, cores)).toBe(workers);
   });
 });

@@ -1,5 +1,4 @@
 import type { Activation, ModelSpec } from '../model/modelSpec';
-import { summarizeModel } from '../model/modelShapes';
 
 /**
  * The model family the WASM SIMD engine trains: embedding → one or several 'valid', stride-1
@@ -78,16 +77,4 @@ export function enginePlan(spec: ModelSpec, classCount: number): EnginePlan {
     head,
     classCount,
   };
-}
-
-/**
- * Below this many forward FLOPs per batch a step takes a few milliseconds, and passing the
- * gradients between two workers costs more than splitting the batch saves (measured: Tiny at
- * batch 32 ran at 53,700 samples/s in one worker, 24,200 in two).
- */
-export const SPLIT_MIN_FLOPS = 100e6;
-
-/** Workers for "Automatic": two when there are cores for them and a batch is big enough to split. */
-export function autoEngineWorkers(spec: ModelSpec, classCount: number, batchSize: number, cores: number): 1 | 2 {
-  return cores >= 2 && batchSize >= 2 && summarizeModel(spec, classCount).flopsPerSample * batchSize >= SPLIT_MIN_FLOPS ? 2 : 1;
 }

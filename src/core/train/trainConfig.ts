@@ -37,7 +37,7 @@ export interface TrainConfig {
   fused?: boolean;
   /**
    * Workers the WASM engine trains with: 2 splits every batch between two workers (absent:
-   * autoEngineWorkers decides from the cores and the model's cost).
+   * Automatic times a few steps of the run's model with 1 and 2 workers and trains on the faster).
    */
   engineWorkers?: 1 | 2;
 }

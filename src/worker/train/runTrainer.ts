@@ -1,9 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelSpec } from '../../core/model/modelSpec';
-import { autoEngineWorkers, enginePlan } from '../../core/train/enginePlan';
+import { enginePlan } from '../../core/train/enginePlan';
 import { balancedClassWeights, type TrainConfig } from '../../core/train/trainConfig';
 import type { BackendInfo, TfjsBackendName, TrainRequest } from '../../protocol/messages';
 import { makeOptimizer, weightedCrossEntropy } from './buildModel';
+import { chooseEngineWorkers } from './engine/chooseWorkers';
 import { EngineTeam } from './engine/engineTeam';
 import { engineTrainee, readWeights, writeWeights } from './engine/engineTrainee';
 import { fusedChoice, makeFusedStep } from './fused/fusedStep';
@@ -29,7 +30,10 @@ export async function makeTrainer(backend: BackendInfo, model: tf.LayersModel, r
   const { spec, config } = request;
   const classCount = run.dataset.classes.length;
   const classWeights = config.classWeights === 'balanced' ? balancedClassWeights(run.data.labels, run.split.train, classCount) : null;
-  if (backend.name === 'engine') return engineTrainer(backend, model, spec, config, run.data, classWeights);
+  if (backend.name === 'engine') {
+    const runSteps = config.epochs * Math.ceil(run.split.train.length / config.batchSize);
+    return engineTrainer(backend, model, spec, config, run.data, classWeights, runSteps);
+  }
   return tfjsTrainer(backend.name, model, spec, config, classCount, classWeights);
 }
 
@@ -44,12 +48,17 @@ async function engineTrainer(
   config: TrainConfig,
   data: Encoded,
   classWeights: number[] | null,
+  runSteps: number,
 ): Promise<RunTrainer> {
   const plan = enginePlan(spec, data.classCount);
-  const workers = config.engineWorkers ?? autoEngineWorkers(spec, data.classCount, config.batchSize, navigator.hardwareConcurrency);
   const weights = await readWeights(model, plan);
-  const team = await EngineTeam.start(plan, config, { weights, ids: data.ids, labels: data.labels, classWeights, workers });
-  backend.adapter = `${backend.adapter}, ${team.workers === 2 ? 'batches split between 2 workers' : '1 worker'}`;
+  const start = { weights, ids: data.ids, labels: data.labels, classWeights };
+  const choice = config.engineWorkers
+    ? { workers: config.engineWorkers, note: null }
+    : await chooseEngineWorkers(plan, config, start, runSteps, navigator.hardwareConcurrency);
+  const team = await EngineTeam.start(plan, config, { ...start, workers: choice.workers });
+  const split = team.workers === 2 ? 'batches split between 2 workers' : '1 worker';
+  backend.adapter = `${backend.adapter}, ${split}${choice.note ? `; Automatic ${choice.note}` : ''}`;
   return { trainee: engineTrainee(team), fused: null, settle: () => writeWeights(model, team.lead.getWeights()), dispose: () => team.dispose() };
 }
 
