@@ -24,9 +24,43 @@ function vendorTfjs(): Plugin {
   };
 }
 
+/**
+ * The Content-Security-Policy of the production build (docs/hosting.md). Scripts only from this
+ * origin, plus 'wasm-unsafe-eval' to compile the WASM engine and tfjs' WASM backend; no inline
+ * script and no eval. Styles allow 'unsafe-inline': React style props and Mermaid's SVG carry
+ * inline styles (styles cannot run code). blob: serves downloads and file previews.
+ */
+export const CSP_DIRECTIVES = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self' blob: data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+];
+/** Header-only directives: a <meta> policy may not carry them (the browser warns and ignores them). */
+const CSP_HEADER_ONLY = ["frame-ancestors 'none'"];
+const CSP_HEADER = [...CSP_DIRECTIVES, ...CSP_HEADER_ONLY].join('; ');
+
+/**
+ * The policy as a <meta> tag in the built index.html, so it holds wherever dist/ is hosted
+ * (dev keeps none: Vite's dev client and React refresh inject inline scripts).
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP_DIRECTIVES.join('; ') }, injectTo: 'head-prepend' }],
+  };
+}
+
 export default defineConfig({
   // engineWasm on the page too: in dev, Vite resolves the worker's imports with these plugins.
-  plugins: [react(), vendorTfjs(), engineWasm()],
+  plugins: [react(), vendorTfjs(), engineWasm(), contentSecurityPolicy()],
   worker: { format: 'es', plugins: () => [engineWasm()] },
   // Pre-bundled at start: the worker imports the WASM backend lazily, and discovering it on the
   // first run made the dev server re-optimize and reload the page mid-run.
@@ -36,5 +70,6 @@ export default defineConfig({
     chunkSizeWarningLimit: 4000,
   },
   server: { host: 'localhost', port: 5173 },
-  preview: { host: 'localhost', port: 4173 },
+  // The preview server sends the policy as a header too: it also covers the workers' scripts.
+  preview: { host: 'localhost', port: 4173, headers: { 'Content-Security-Policy': CSP_HEADER } },
 });

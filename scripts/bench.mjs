@@ -167,6 +167,11 @@ if (torchInstalled) {
 if (process.env.BENCH_INGEST !== '0') {
   await benchIngest(URL, executablePath).catch((error) => console.log(`Ingest bench failed: ${error.message.split('\n')[0]}`));
 }
+// Many rows: 1,000,000 short rows load, preprocess and train Tiny (BENCH_ROWS=0 skips it).
+if (process.env.BENCH_ROWS !== '0') {
+  const { benchRows } = await import('./bench-rows.mjs');
+  await benchRows(URL, executablePath).catch((error) => console.log(`Rows bench failed: ${error.message.split('\n')[0]}`));
+}
 // Export: weight formats, download and import (BENCH_EXPORT=0 skips it).
 if (process.env.BENCH_EXPORT !== '0') {
   await benchExport(URL, executablePath).catch((error) => console.log(`Export bench failed: ${error.message.split('\n')[0]}`));

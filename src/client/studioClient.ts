@@ -101,7 +101,7 @@ export class StudioClient {
     store.workerCrashed(reason);
     // Said even when no run or model was lost: the page explains why a request failed.
     if (quiet && useStudio.getState().train.error === null) {
-      store.showTrainError(`The studio's background worker ${reason} and was replaced; the dataset is being loaded into the new one.`);
+      store.showTrainError(`The studio's background worker was replaced because ${reason}; the dataset is loaded into the new one.`);
     }
     this.worker = this.spawn();
     const reload = this.data.reloadAfterCrash();

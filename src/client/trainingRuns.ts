@@ -1,6 +1,7 @@
 import { estimateCost } from '../core/train/modelCost';
 import { assertNever, type FromWorker } from '../protocol/messages';
 import { useStudio } from '../store/store';
+import { guardRuns, rememberRun } from './interruptedRun';
 import { recordRun } from './runHistory';
 import type { WorkerPort } from './workerPort';
 
@@ -22,12 +23,15 @@ export class TrainingRuns {
   constructor(
     private readonly port: WorkerPort,
     private readonly ready: () => Promise<void>,
-  ) {}
+  ) {
+    guardRuns();
+  }
 
   train(): void {
     const store = useStudio.getState();
     const { model, train, preprocess } = store;
     const runId = store.startRun();
+    rememberRun();
     const request = { spec: model.spec, config: train.config, tokenizer: preprocess.options };
     this.runCost = estimateCost(model.spec, classCountNow(), train.config.batchSize, train.config.optimizer).trainFlops;
     void this.ready().then(() => this.port.send({ type: 'train', runId, request }));

@@ -2,6 +2,7 @@ import { Header } from './Header';
 import { StepRail } from './StepRail';
 import { PipelineDiagram } from './PipelineDiagram';
 import { StepPanel } from './StepPanel';
+import { InterruptedRunNotice } from './components/InterruptedRunNotice';
 
 /** Layout only: header, step rail, pipeline diagram and the current step's panel. */
 export function App() {
@@ -11,6 +12,7 @@ export function App() {
       <div className="body">
         <StepRail />
         <main className="main">
+          <InterruptedRunNotice />
           <PipelineDiagram />
           <StepPanel />
         </main>
