@@ -15,7 +15,7 @@ export const STEP_TITLES: Record<Stage, string> = {
 const STATE_TEXT = { done: 'done', attention: 'needs attention', todo: 'not yet' } as const;
 const STATE_ICON = { done: '✓', attention: '!', todo: '' } as const;
 
-/** The six steps as a vertical tab list: arrows move, Home/End jump, Enter/Space are not needed. */
+/** The six steps as a tab list (vertical; a row on narrow screens): arrows move, Home/End jump, Enter/Space are not needed. */
 export function StepRail() {
   const current = useStudio((s) => s.step);
   const setStep = useStudio((s) => s.setStep);
@@ -24,8 +24,8 @@ export function StepRail() {
   const onKeyDown = (event: KeyboardEvent) => {
     const index = STAGES.indexOf(current);
     const next =
-      event.key === 'ArrowDown' ? (index + 1) % STAGES.length
-      : event.key === 'ArrowUp' ? (index - 1 + STAGES.length) % STAGES.length
+      event.key === 'ArrowDown' || event.key === 'ArrowRight' ? (index + 1) % STAGES.length
+      : event.key === 'ArrowUp' || event.key === 'ArrowLeft' ? (index - 1 + STAGES.length) % STAGES.length
       : event.key === 'Home' ? 0
       : event.key === 'End' ? STAGES.length - 1
       : -1;

@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { studioClient } from '../../client/studioClient';
 import { useStudio } from '../../store/store';
-import { formatBytes, count } from '../../core/format';
+import { formatBytes, withUnit } from '../../core/format';
 
 /**
  * While a file is read: what is read, how far ("Reading progress", by bytes when the size is
@@ -19,7 +19,7 @@ export function LoadProgress() {
           <>
             {' '}
             {formatBytes(progress.bytes)}
-            {progress.totalBytes ? ` of ${formatBytes(progress.totalBytes)}` : ''} · {count(progress.rows)} rows
+            {progress.totalBytes ? ` of ${formatBytes(progress.totalBytes)}` : ''} · {withUnit(progress.rows, 'row')}
           </>
         )}
       </p>

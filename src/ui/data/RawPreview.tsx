@@ -1,5 +1,5 @@
 import type { TableInfo } from '../../protocol/messages';
-import { count } from '../../core/format';
+import { withUnit } from '../../core/format';
 
 /** "Data preview": the first rows of the file as read, the chosen columns marked. */
 export function RawPreview({ table, textColumn, labelColumn }: { table: TableInfo; textColumn: number; labelColumn: number }) {
@@ -7,7 +7,7 @@ export function RawPreview({ table, textColumn, labelColumn }: { table: TableInf
     <div className="table-scroll">
       <table aria-label="Data preview">
         <caption>
-          First rows of “{table.name}” ({count(table.rowCount)} rows{table.hasHeader ? ', header row detected' : ', no header row'})
+          First rows of “{table.name}” ({withUnit(table.rowCount, 'row')}{table.hasHeader ? ', header row detected' : ', no header row'})
         </caption>
         <thead>
           <tr>

@@ -1,6 +1,6 @@
 import type { DatasetSummary } from '../../protocol/messages';
 import { DatasetChecks } from '../data/DatasetChecks';
-import { count, percent } from '../../core/format';
+import { count, percent, withUnit } from '../../core/format';
 import { LengthHistogram } from '../data/LengthHistogram';
 
 /** "Dataset summary": examples, classes, class distribution, text lengths and every check of the data. */
@@ -10,7 +10,7 @@ export function DatasetSummaryView({ summary }: { summary: DatasetSummary }) {
     <section aria-label="Dataset summary" className="card">
       <h3>Dataset summary</h3>
       <p className="stats">
-        <strong>{count(summary.examples)} examples</strong> · <strong>{summary.classes.length} {summary.classes.length === 1 ? 'class' : 'classes'}</strong> · mean length {count(Math.round(summary.meanChars))}{' '}
+        <strong>{withUnit(summary.examples, 'example')}</strong> · <strong>{summary.classes.length} {summary.classes.length === 1 ? 'class' : 'classes'}</strong> · mean length {count(Math.round(summary.meanChars))}{' '}
         characters · majority class {percent(summary.majorityRate)}
         {summary.dropped > 0 && ` · ${count(summary.dropped)} duplicate rows dropped`}
       </p>

@@ -1,9 +1,9 @@
 import { useShallow } from 'zustand/react/shallow';
 import { studioClient } from '../../client/studioClient';
 import { validateModelSpec } from '../../core/model/modelSpec';
-import { engineUnsupported } from '../../core/train/enginePlan';
-import { BACKEND_CHOICE_LABELS, planTrainer } from '../../core/train/backendPolicy';
-import { BACKEND_CHOICES, OPTIMIZERS, validateTrainConfig, type TrainConfig } from '../../core/train/trainConfig';
+import { BACKEND_CHOICES, OPTIMIZERS, validateTrainConfig, type BackendChoice, type TrainConfig } from '../../core/train/trainConfig';
+import { badgeText } from '../../core/train/trainerLabel';
+import { useTrainer } from '../components/useTrainer';
 import { useStudio } from '../../store/store';
 import { NumberField } from '../components/NumberField';
 import { SelectField } from '../components/SelectField';
@@ -16,20 +16,29 @@ import { RunHistory } from '../train/RunHistory';
 
 const OPTIMIZER_LABELS = { adam: 'Adam', sgd: 'SGD with momentum 0.9', rmsprop: 'RMSprop' } as const;
 
+/** Short enough to read whole in the field; what each choice trains on here is in the hint. */
+const BACKEND_LABELS: Readonly<Record<BackendChoice, string>> = {
+  auto: 'Auto (recommended)',
+  engine: 'WASM engine (CPU)',
+  webgpu: 'WebGPU',
+  webgl: 'WebGL',
+  wasm: 'WASM (CPU)',
+  cpu: 'JavaScript (CPU)',
+};
+
 /** Step 4: the training settings, the controls, live progress and charts. */
 export function TrainPanel() {
-  const { config, status, hasData, specOk, result, engineRefusal, environment } = useStudio(
+  const { config, status, hasData, specOk, result } = useStudio(
     useShallow((s) => ({
       config: s.train.config,
       status: s.train.status,
       hasData: (s.data.summary?.classes.length ?? 0) >= 2,
       specOk: validateModelSpec(s.model.spec, s.data.summary?.classes.length ?? 2).length === 0,
       result: s.train.result,
-      engineRefusal: engineUnsupported(s.model.spec),
-      environment: s.train.backend?.environment ?? ('unknown' as const),
     })),
   );
   const client = studioClient().training;
+  const trainer = useTrainer();
   const set = useStudio((s) => s.setTrainConfig);
   const issues = validateTrainConfig(config);
   const problem = (path: keyof TrainConfig) => issues.find((i) => i.path === path)?.message;
@@ -46,7 +55,7 @@ export function TrainPanel() {
         <NumberField label="Test split" value={config.testSplit} min={0} max={0.5} step={0.05} hint="held out for Evaluate, never trained on" problem={problem('testSplit')} disabled={running} onChange={(testSplit) => set({ testSplit })} />
         <NumberField label="Seed" value={config.seed} hint="same seed, same split and start" problem={problem('seed')} disabled={running} onChange={(seed) => set({ seed })} />
         <SelectField label="Optimizer" value={config.optimizer} options={OPTIMIZERS.map((o) => ({ value: o, label: OPTIMIZER_LABELS[o] }))} disabled={running} onChange={(optimizer) => set({ optimizer })} />
-        <SelectField label="Backend" value={config.backend} options={BACKEND_CHOICES.map((b) => ({ value: b, label: BACKEND_CHOICE_LABELS[b] }))} hint={planTrainer(config.backend, engineRefusal, environment).reason} disabled={running} onChange={(backend) => set({ backend })} />
+        <SelectField label="Backend" value={config.backend} options={BACKEND_CHOICES.map((b) => ({ value: b, label: BACKEND_LABELS[b] }))} hint={trainer ? `Trains on ${badgeText(trainer.label)}. ${trainer.reason}` : undefined} disabled={running} onChange={(backend) => set({ backend })} />
       </div>
       <AdvancedSettings config={config} disabled={running} problem={problem('earlyStopping')} onChange={set} />
       <div className="controls">

@@ -1,5 +1,6 @@
 import type { TrainResult } from '../../protocol/messages';
-import { percent as pct } from '../../core/format';
+import { count, formatDuration, percent as pct } from '../../core/format';
+import { describeRunning, placeText } from '../../core/train/trainerLabel';
 
 /** "Training summary": the numbers that say whether the run worked. */
 export function TrainingSummary({ result }: { result: TrainResult }) {
@@ -25,11 +26,12 @@ export function TrainingSummary({ result }: { result: TrainResult }) {
         </dd>
         <dt>Speed</dt>
         <dd>
-          {Math.round(result.samplesPerSecond).toLocaleString('en-US')} samples/s on {result.backend} · {(result.durationMs / 1000).toFixed(1)} s in all
+          {count(Math.round(result.samplesPerSecond))} texts/s on {placeText(describeRunning({ name: result.backend, adapter: null, fallbackReason: null }))} ·{' '}
+          {result.durationMs < 10_000 ? `${(result.durationMs / 1000).toFixed(1)} s` : formatDuration(result.durationMs / 1000)} in all
         </dd>
         <dt>Split</dt>
         <dd>
-          {result.trainCount.toLocaleString('en-US')} train · {result.valCount.toLocaleString('en-US')} validation
+          {count(result.trainCount)} train · {count(result.valCount)} validation
         </dd>
       </dl>
     </section>

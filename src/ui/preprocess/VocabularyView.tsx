@@ -1,6 +1,6 @@
 import type { PreprocessStats } from '../../core/text/preprocessReport';
 import { NumberField } from '../components/NumberField';
-import { count, percent } from '../../core/format';
+import { count, percent, withUnit } from '../../core/format';
 import { whitespaceName } from './whitespaceName';
 
 interface Props {
@@ -23,7 +23,7 @@ export function VocabularyView({ stats, vocabSize, problem, onChange }: Props) {
       <dl className="facts">
         <dt>Distinct tokens</dt>
         <dd>
-          {count(v.size)} in the training split ({count(v.occurrences)} occurrences in {count(stats.trainTexts)} texts)
+          {count(v.size)} in the training split ({withUnit(v.occurrences, 'occurrence')} in {withUnit(stats.trainTexts, 'text')})
         </dd>
         <dt>Kept</dt>
         <dd>
@@ -32,7 +32,7 @@ export function VocabularyView({ stats, vocabSize, problem, onChange }: Props) {
         </dd>
         <dt>Out of vocabulary</dt>
         <dd>
-          <strong>{percent(oov.rate)}</strong> of the {count(oov.tokens)} tokens of the validation split ({count(stats.validationTexts)} texts) are
+          <strong>{percent(oov.rate)}</strong> of the {count(oov.tokens)} tokens of the validation split ({withUnit(stats.validationTexts, 'text')}) are
           unknown to the training split or cut off
         </dd>
       </dl>
