@@ -1,0 +1,59 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Answer } from '../protocol/messages';
+import { useStudio, type SampleDataset } from '../store/store';
+import { fixtureSummary, fixtureTable, resetStore } from '../store/testFixtures';
+import { DataLoader } from './dataLoader';
+import { FakePort } from './fakePort';
+
+const store = () => useStudio.getState();
+const sample = { id: 'demo', name: 'Demo topics', file: 'demo.csv' } as SampleDataset;
+const file = (name: string) => ({ name }) as File;
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+let port: FakePort;
+let loader: DataLoader;
+
+beforeEach(() => {
+  resetStore();
+  port = new FakePort();
+  loader = new DataLoader(port);
+});
+
+/** Answers the n-th request: a table for loadDataset, a summary for mapColumns. */
+function answer(n: number, reply: Answer): void {
+  port.asked[n].answer(reply);
+}
+
+describe('DataLoader: the later action wins', () => {
+  it('an earlier load answered after a later one started changes nothing, and is cancelled in the worker', async () => {
+    const first = loader.loadFile(file('first.csv'));
+    const second = loader.loadFile(file('second.csv'));
+    expect(port.sent).toContainEqual({ type: 'cancelLoad', target: 1 });
+    answer(0, { type: 'tableLoaded', requestId: 1, table: fixtureTable({ name: 'first.csv' }) });
+    await first;
+    expect(store().data.table).toBeNull();
+    expect(store().data.loading).toBe('second.csv');
+    answer(1, { type: 'tableLoaded', requestId: 2, table: fixtureTable({ name: 'second.csv' }) });
+    await flush();
+    answer(2, { type: 'datasetReady', requestId: 3, summary: fixtureSummary({ examples: 7 }) });
+    await second;
+    expect(store().data.table?.name).toBe('second.csv');
+    expect(store().data.summary?.examples).toBe(7);
+    expect(store().data.loading).toBeNull();
+  });
+
+  it('the first visit sample is skipped once the user chose a file', async () => {
+    void loader.loadFile(file('mine.csv'));
+    await loader.loadDefaultSample(sample);
+    expect(port.asked.map((a) => a.message.type)).toEqual(['loadDataset']);
+    expect(store().data.loading).toBe('mine.csv');
+  });
+
+  it('a refused file leaves the dataset and says why', async () => {
+    const load = loader.loadFile(file('header-only.csv'));
+    port.asked[0].fail(new Error('"header-only.csv" has a single row (a header without data?)'));
+    await load;
+    expect(store().data.error).toMatch(/single row/);
+    expect(store().data.table).toBeNull();
+  });
+});
