@@ -3,6 +3,7 @@ import { DELIMITER_NAMES, DELIMITERS, FORMAT_NAMES, FORMATS, formatHasHeader, ty
 import type { TableInfo } from '../../protocol/messages';
 import { CheckboxField } from '../components/CheckboxField';
 import { SelectField } from '../components/SelectField';
+import { useStudio } from '../../store/store';
 
 const ENCODING_NAMES: Record<TableInfo['encoding'], string> = {
   'utf-8': 'UTF-8',
@@ -21,6 +22,10 @@ export function FormatOptions({ table, options, disabled }: { table: TableInfo; 
   const { format, detected } = table;
   const isCsv = format.format === 'csv';
   const tabs = format.format === 'tsv' || format.format === 'labelText';
+  // Rows counted with and without quotes differ in many ordinary files (a TSV whose texts hold
+  // quotes); that is worth a word only when the reading used left broken rows behind.
+  const brokenRows = useStudio((s) => s.data.summary?.checks.some((c) => c.kind === 'missingLabel' || c.kind === 'missingColumns' || c.kind === 'emptyText') ?? false);
+  const notices = brokenRows ? table.notices : table.notices.filter((n) => !n.startsWith('Rows counted two ways disagree'));
   return (
     <>
       <div className="row">
@@ -51,9 +56,9 @@ export function FormatOptions({ table, options, disabled }: { table: TableInfo; 
           hint={formatHasHeader(format.format) ? (options.header === 'auto' ? 'Detected' : 'Set by you') : 'This format has no header row'}
         />
       </div>
-      {table.notices.length > 0 && (
+      {notices.length > 0 && (
         <ul className="notices" aria-label="How the file was read">
-          {table.notices.map((n) => (
+          {notices.map((n) => (
             <li key={n} className="notice">
               {n}
             </li>
