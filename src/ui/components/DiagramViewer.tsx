@@ -26,8 +26,8 @@ export function DiagramViewer({ heading, source, disabled }: { heading: string; 
         Full screen
       </button>
       <dialog ref={dialog} className="diagram-dialog" aria-label={heading} onClose={() => body.current?.replaceChildren()}>
-        <div className="row" style={{ justifyContent: 'space-between', margin: '0 0 0.5rem' }}>
-          <h3 style={{ margin: 0 }}>{heading}</h3>
+        <div className="row dialog-head">
+          <h3>{heading}</h3>
           <button type="button" onClick={() => dialog.current?.close()}>
             Close
           </button>

@@ -1,3 +1,4 @@
+import { withUnit } from '../../core/format';
 import { useState } from 'react';
 import { forgetRun, readInterruptedRun, type InterruptedRun } from '../../client/interruptedRun';
 import { studioClient } from '../../client/studioClient';
@@ -44,7 +45,7 @@ export function InterruptedRunNotice() {
     <section role="region" aria-label="Interrupted run" className="notice">
       <p role="alert">
         A training run was interrupted: the page was closed or reloaded while it trained (started {time(run.startedAt)} on “{run.dataset.name}”,{' '}
-        {run.config.epochs} epochs). Its model was not kept.
+        {withUnit(run.config.epochs, 'epoch')}). Its model was not kept.
         {isFile ? ` Restore its settings, then choose “${run.dataset.name}” again under "Upload dataset": the browser cannot reopen a file by itself.` : ' Restore its settings and dataset to train it again.'}
       </p>
       <button

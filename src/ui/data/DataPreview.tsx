@@ -13,8 +13,8 @@ export function DataPreview({ table, summary, textColumn, labelColumn }: { table
   const used = view === 'used' && summary !== null && summary.preview.length > 0;
   return (
     <div className="data-preview">
-      <div className="row" style={{ alignItems: 'center', margin: '0.75rem 0 0.4rem' }}>
-        <h3 style={{ margin: 0 }}>Preview</h3>
+      <div className="row preview-head">
+        <h3>Preview</h3>
         <div className="segmented" role="group" aria-label="Preview shows">
           <button type="button" aria-pressed={!used} onClick={() => setView('file')}>
             File as read
