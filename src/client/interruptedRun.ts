@@ -12,6 +12,15 @@ export interface InterruptedRun {
   spec: ModelSpec;
   config: TrainConfig;
   tokenizer: TokenizerOptions;
+  /** The best weights so far, kept in the model library by the worker after each better epoch. */
+  checkpoint?: RunCheckpoint;
+}
+
+/** Where an interrupted run's best weights are: a saved model's name, its epoch and validation accuracy (0–1). */
+export interface RunCheckpoint {
+  name: string;
+  epoch: number;
+  valAccuracy: number;
 }
 
 const KEY = 'text-classifier-studio.run-in-progress';
@@ -36,6 +45,17 @@ export function rememberRun(): void {
     localStorage.setItem(KEY, JSON.stringify(run));
   } catch {
     // A private window or full storage: nothing to offer after a reload.
+  }
+}
+
+/** The worker kept the run's best weights so far: a reload will point at them. */
+export function noteCheckpoint(checkpoint: RunCheckpoint): void {
+  const run = readInterruptedRun();
+  if (!run) return;
+  try {
+    localStorage.setItem(KEY, JSON.stringify({ ...run, checkpoint }));
+  } catch {
+    // Nothing to point at after a reload; the checkpoint is still in Saved models.
   }
 }
 

@@ -142,6 +142,7 @@ export class StudioClient {
       case 'resumed':
       case 'trainDone':
       case 'evaluation':
+      case 'checkpointSaved':
         this.training.receive(message);
         return;
       case 'error':

@@ -1,12 +1,12 @@
 import { estimateCost } from '../core/train/modelCost';
 import { assertNever, type FromWorker } from '../protocol/messages';
 import { useStudio } from '../store/store';
-import { guardRuns, rememberRun } from './interruptedRun';
+import { guardRuns, noteCheckpoint, rememberRun } from './interruptedRun';
 import { recordRun } from './runHistory';
 import type { WorkerPort } from './workerPort';
 
 /** The worker events of training runs (and the backend report, which runs change). */
-export type RunEvent = Extract<FromWorker, { type: 'backend' | 'trainStarted' | 'batch' | 'epoch' | 'paused' | 'resumed' | 'trainDone' | 'evaluation' }>;
+export type RunEvent = Extract<FromWorker, { type: 'backend' | 'trainStarted' | 'batch' | 'epoch' | 'paused' | 'resumed' | 'trainDone' | 'evaluation' | 'checkpointSaved' }>;
 
 /** Classes of the current dataset, at least two: what the model's output layer is sized for. */
 const classCountNow = () => Math.max(2, useStudio.getState().data.summary?.classes.length ?? 2);
@@ -97,6 +97,9 @@ export class TrainingRuns {
       case 'trainDone':
         store.runFinished(message.result, this.runCost);
         void recordRun(message.result);
+        return;
+      case 'checkpointSaved':
+        noteCheckpoint({ name: message.name, epoch: message.epoch, valAccuracy: message.valAccuracy });
         return;
       case 'evaluation':
         store.evaluationArrived({ runId: message.runId, classes: message.classes, splits: message.splits });

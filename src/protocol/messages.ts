@@ -313,6 +313,8 @@ export type FromWorker =
   | { type: 'modelDeleted'; requestId: number; name: string }
   | { type: 'preprocessStatsReady'; requestId: number; stats: PreprocessStats; /** Worker time for the statistics, ms. */ elapsedMs: number }
   | { type: 'pong'; seq: number }
+  /** The run's best weights so far are in the model library under `name` (kept if the run is cut off; deleted when it ends). */
+  | { type: 'checkpointSaved'; runId: number; name: string; epoch: number; /** 0–1. */ valAccuracy: number }
   /** The worker holds the init message's `aliveLock` now: the page may start waiting for it. */
   | { type: 'lockHeld'; lock: string }
   | { type: 'error'; requestId?: number; runId?: number; message: string };

@@ -45,7 +45,10 @@ export function InterruptedRunNotice() {
     <section role="region" aria-label="Interrupted run" className="notice">
       <p role="alert">
         A training run was interrupted: the page was closed or reloaded while it trained (started {time(run.startedAt)} on “{run.dataset.name}”,{' '}
-        {withUnit(run.config.epochs, 'epoch')}). Its model was not kept.
+        {withUnit(run.config.epochs, 'epoch')}).
+        {run.checkpoint
+          ? ` Its best weights so far (epoch ${run.checkpoint.epoch}, validation accuracy ${(run.checkpoint.valAccuracy * 100).toFixed(1)}%) are kept as “${run.checkpoint.name}” under Saved models in the Export step: load it to evaluate, save or download it.`
+          : ' No epoch had finished, so no weights were kept.'}
         {isFile ? ` Restore its settings, then choose “${run.dataset.name}” again under "Upload dataset": the browser cannot reopen a file by itself.` : ' Restore its settings and dataset to train it again.'}
       </p>
       <button

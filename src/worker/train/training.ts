@@ -3,6 +3,7 @@ import { chooseTrainer } from '../backends/trainerChoice';
 import type { Post } from '../post';
 import { session } from '../session';
 import { buildModel } from './buildModel';
+import { Checkpointer } from './checkpoint';
 import { prepareData, readyToTrain } from './runData';
 import { finishRun, loopEvents } from './runReport';
 import { makeTrainer, type RunTrainer } from './runTrainer';
@@ -22,8 +23,11 @@ export async function runTraining(runId: number, request: TrainRequest, post: Po
   const run = prepareData(dataset, request);
   const model = buildModel(spec, dataset.classes.length, config.seed);
   let trainer: RunTrainer | null = null;
+  let checkpoint: Checkpointer | null = null;
   try {
     trainer = await makeTrainer(backend, model, request, run);
+    const { settle } = trainer;
+    checkpoint = new Checkpointer(runId, model, run, request, backend, () => settle(), post);
     const control: RunControl = { paused: false, stopRequested: false, wake: null };
     session.run = { id: runId, control };
     const { split } = run;
@@ -37,13 +41,22 @@ export async function runTraining(runId: number, request: TrainRequest, post: Po
       fused: trainer.fused,
     });
     const started = performance.now();
-    const loop = await trainLoop(trainer.trainee, run.data, split.train, split.validation, control, config, loopEvents(runId, post));
+    const events = loopEvents(runId, post);
+    const keep = checkpoint;
+    const onEpoch = events.onEpoch;
+    events.onEpoch = (metrics) => {
+      onEpoch(metrics);
+      keep.epochEnded(metrics);
+    };
+    const loop = await trainLoop(trainer.trainee, run.data, split.train, split.validation, control, config, events);
     trainer.settle();
     await finishRun({ runId, request, backend, run, model, trainee: trainer.trainee, loop, started }, post);
   } catch (error) {
     model.dispose();
     throw error;
   } finally {
+    // Ended here (done, stopped or failed): the page has the result; only a run cut off keeps its checkpoint.
+    void checkpoint?.discard();
     trainer?.dispose();
     if (session.run?.id === runId) session.run = null;
   }
