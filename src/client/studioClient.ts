@@ -11,9 +11,13 @@ type Pending = { resolve: (m: Answer) => void; reject: (e: Error) => void };
 
 /** How often the page pings the worker, ms. */
 const PING_EVERY_MS = 1000;
-/** A worker that answers no ping for this long is replaced, ms: idle, and while requests or a run are in flight (long synchronous steps, such as encoding a million texts, answer late). */
-const SILENT_IDLE_MS = 6000;
-const SILENT_BUSY_MS = 30_000;
+/**
+ * A worker that answers no ping for this long is replaced, ms: idle, and while requests, a run
+ * or its evaluation are in flight (long synchronous steps, such as encoding a million texts,
+ * answer late). A worker that is gone is noticed at once through its lock, not by these.
+ */
+const SILENT_IDLE_MS = 8000;
+const SILENT_BUSY_MS = 60_000;
 
 /**
  * The one object that owns the studio worker. Components call the methods of its parts, one
@@ -77,8 +81,10 @@ export class StudioClient {
       this.send({ type: 'ping', seq: ++this.pingSeq });
       return;
     }
-    const { status } = useStudio.getState().train;
-    const busy = this.pending.size > 0 || status === 'starting' || status === 'training' || status === 'stopping';
+    const { train, evaluate } = useStudio.getState();
+    const { status } = train;
+    const evaluating = status === 'done' && evaluate.evaluation === null;
+    const busy = this.pending.size > 0 || evaluating || status === 'starting' || status === 'training' || status === 'stopping';
     if (now - this.pingSentAt > (busy ? SILENT_BUSY_MS : SILENT_IDLE_MS)) this.crashed('it stopped answering');
   }
 
