@@ -49,6 +49,8 @@ export async function runTraining(runId: number, request: TrainRequest, post: Po
       keep.epochEnded(metrics);
     };
     const loop = await trainLoop(trainer.trainee, run.data, split.train, split.validation, control, config, events);
+    // The run ends here: its checkpoint goes before the page hears of the result (and lists its saved models).
+    await keep.discard();
     trainer.settle();
     await finishRun({ runId, request, backend, run, model, trainee: trainer.trainee, loop, started }, post);
   } catch (error) {
