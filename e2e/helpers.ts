@@ -31,11 +31,11 @@ export async function loadSample(page: Page, optionText: RegExp): Promise<void> 
   await expect(page.getByRole('region', { name: 'Dataset summary' })).toBeVisible();
 }
 
-/** Number of points a chart's caption reports, e.g. "12 batch points, 2 epoch points". */
+/** Number of points a chart's caption reports, e.g. "1,212 batch points (1,000 drawn), 1 epoch point". */
 export async function chartPoints(page: Page, name: 'Loss chart' | 'Accuracy chart'): Promise<{ batch: number; epoch: number }> {
   const caption = await page.getByRole('figure', { name }).locator('figcaption').innerText();
-  const batch = Number(/(\d+) batch points/.exec(caption)?.[1] ?? NaN);
-  const epoch = Number(/(\d+) epoch points/.exec(caption)?.[1] ?? NaN);
+  const batch = Number(/([\d,]+) batch points?\b/.exec(caption)?.[1].replaceAll(',', '') ?? NaN);
+  const epoch = Number(/([\d,]+) epoch points?\b/.exec(caption)?.[1].replaceAll(',', '') ?? NaN);
   return { batch, epoch };
 }
 

@@ -15,7 +15,7 @@ test('preprocess: token statistics of the sample, Unicode words without stop wor
   await expect(page.getByText(/Automatic choice, Keras words: Words are separated by spaces/)).toBeVisible();
 
   // Histogram, percentiles, vocabulary: computed in the worker from the training split.
-  await expect(page.getByRole('figure', { name: 'Token count histogram' }).locator('rect.hist-bar').last()).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Token count histogram' }).locator('.recharts-bar-rectangle').last()).toBeVisible();
   await expect(page.getByRole('table', { name: 'Token count percentiles' })).toContainText(/\d+ tokens/);
   const vocabulary = page.getByRole('region', { name: 'Vocabulary' });
   await expect(vocabulary).toContainText(/Distinct tokens\s*[\d,]+ in the training split/);

@@ -4,8 +4,8 @@ import type { RunRecord } from '../core/train/runRecord';
 import type { TrainConfig } from '../core/train/trainConfig';
 import type { BackendInfo, EpochMetrics, FromWorker, TrainResult } from '../protocol/messages';
 
-/** Most per-batch points kept for the charts; older points are thinned to half when exceeded. */
-export const MAX_BATCH_POINTS = 600;
+/** Most per-batch points kept (the charts downsample them to ~1,000 drawn); past it every other point goes. */
+export const MAX_BATCH_POINTS = 20_000;
 
 /** Most runs compared at once: as many as the comparison charts have colours. */
 export const MAX_COMPARED_RUNS = 6;

@@ -1,70 +1,63 @@
+import { memo } from 'react';
+import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import { count } from '../../core/format';
+import { ChartTooltip, TICK } from './ChartTooltip';
+import { binRange, type Bin } from './binRange';
+import './charts.css';
 
-export interface Bin {
-  /** First value in the bin, inclusive. */
-  from: number;
-  /** Last value in the bin, inclusive. */
-  to: number;
-  count: number;
-}
-
-interface Props {
+export interface HistogramProps {
   bins: readonly Bin[];
   /** Accessible name of the drawing, e.g. "Histogram of text lengths in 20 bins". */
   label: string;
   /** Value with its unit, e.g. "40 tokens". */
   format: (value: number) => string;
-  /** A vertical limit line after this value; bins past it are drawn in the warning colour. */
+  /** Axis title with its unit, e.g. "characters per text". */
+  xLabel: string;
+  /** A limit line after this value; bins past it are drawn in the warning colour. */
   limit?: { after: number; label: string };
   height?: number;
 }
 
-const WIDTH = 560;
-const PAD = { left: 40, right: 8, top: 8, bottom: 24 };
+interface Row {
+  key: string;
+  from: number;
+  count: number;
+  cut: boolean;
+  range: string;
+}
 
-/** Bars of counts per bin on a shared scale, for the length and token-count histograms. */
-export function HistogramBars({ bins, label, format, limit, height = 150 }: Props) {
-  const top = Math.max(1, ...bins.map((b) => b.count));
-  const end = bins[bins.length - 1].to + 1;
-  const plotW = WIDTH - PAD.left - PAD.right;
-  const plotH = height - PAD.top - PAD.bottom;
-  const x = (v: number) => PAD.left + (Math.min(v, end) / end) * plotW;
-  const y = (n: number) => PAD.top + plotH - (n / top) * plotH;
+function BinTooltip({ active, payload }: TooltipContentProps) {
+  if (!active || !payload?.length) return null;
+  const row = payload[0].payload as Row;
+  return <ChartTooltip title={row.range} lines={[{ label: 'texts', value: count(row.count) }]} />;
+}
+
+/** Bars of texts per bin, drawn by recharts, for the length and token-count histograms. */
+function HistogramBarsInner({ bins, label, format, xLabel, limit, height = 180 }: HistogramProps) {
+  const rows: Row[] = bins.map((b) => ({ key: String(b.from), from: b.from, count: b.count, cut: limit !== undefined && b.from > limit.after, range: binRange(b, format) }));
+  // The line stands in the bin where texts start to be cut (categories have no positions between).
+  const cutBin = limit ? bins.find((b) => b.to > limit.after) : undefined;
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${height}`} className="line-chart" role="img" aria-label={label}>
-      <line className="grid-line" x1={PAD.left} x2={WIDTH - PAD.right} y1={y(top)} y2={y(top)} />
-      <text className="tick" x={PAD.left - 4} y={y(top) + 4} textAnchor="end">
-        {count(top)}
-      </text>
-      <text className="tick" x={PAD.left - 4} y={y(0)} textAnchor="end">
-        0
-      </text>
-      {bins.map((b) => (
-        <rect
-          key={b.from}
-          className={limit && b.from > limit.after ? 'hist-bar hist-cut' : 'hist-bar'}
-          x={x(b.from) + 0.5}
-          y={y(b.count)}
-          width={Math.max(1, x(b.to + 1) - x(b.from) - 1)}
-          height={y(0) - y(b.count)}
-        >
-          <title>{`${b.from === b.to ? format(b.from) : `${count(b.from)}–${format(b.to)}`}: ${count(b.count)} texts`}</title>
-        </rect>
-      ))}
-      <text className="tick" x={x(0)} y={height - 6}>
-        0
-      </text>
-      <text className="tick" x={x(end)} y={height - 6} textAnchor="end">
-        {format(end)}
-      </text>
-      {limit && limit.after < end && (
-        <g>
-          <line className="hist-limit" x1={x(limit.after + 1)} x2={x(limit.after + 1)} y1={PAD.top} y2={y(0)} />
-          <text className="axis-label" x={x(limit.after + 1) + 4} y={PAD.top + 10}>
-            {limit.label}
-          </text>
-        </g>
-      )}
-    </svg>
+    <div className="rc-plot">
+      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 520, height }}>
+        <BarChart data={rows} title={label} margin={{ top: 16, right: 12, bottom: 18, left: 4 }} barCategoryGap={1}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="key" tick={TICK} interval="preserveStartEnd" minTickGap={16} label={{ value: xLabel, position: 'insideBottom', offset: -12, fontSize: 12 }} />
+          <YAxis tick={TICK} width={48} allowDecimals={false} tickFormatter={(v: number) => count(v)} label={{ value: 'texts', angle: -90, position: 'insideLeft', offset: 12, fontSize: 12 }} />
+          <Tooltip content={BinTooltip} isAnimationActive={false} cursor={{ fill: 'var(--grid)', fillOpacity: 0.5 }} />
+          <Bar dataKey="count" name="texts" isAnimationActive={false} className="hist-bars">
+            {rows.map((r) => (
+              <Cell key={r.key} fill={r.cut ? 'var(--bad)' : 'var(--bar-best)'} />
+            ))}
+          </Bar>
+          {limit && cutBin && (
+            <ReferenceLine x={String(cutBin.from)} stroke="var(--bad)" strokeWidth={2} strokeDasharray="4 3" label={{ value: limit.label, position: 'insideTopRight', fontSize: 12, fill: 'var(--bad)' }} />
+          )}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
   );
 }
+
+const HistogramBars = memo(HistogramBarsInner);
+export default HistogramBars;

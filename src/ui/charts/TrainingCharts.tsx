@@ -1,66 +1,101 @@
-import { useShallow } from 'zustand/react/shallow';
-import { useStudio, type BatchPoint } from '../../store/store';
+import { Suspense, useMemo, useState } from 'react';
+import { count, withUnit } from '../../core/format';
 import type { EpochMetrics } from '../../protocol/messages';
-import { LineChart, type Series } from './LineChart';
+import { ChartPlaceholder } from './ChartPlaceholder';
+import { LegendToggles, toggled } from './LegendToggles';
+import { MetricChart } from './lazyCharts';
+import { exactValue, MAX_DRAWN_BATCHES, positiveRows, TRAIN_SERIES, trainRows, type Metric } from './trainRows';
+import { useThrottledTrainSeries, type TrainSeries } from './useThrottledTrainSeries';
+import './charts.css';
 
-interface ChartProps {
-  label: string;
-  batches: BatchPoint[];
-  epochs: EpochMetrics[];
-  batchesPerEpoch: number;
-  metric: 'loss' | 'accuracy';
-}
+/** TensorBoard's default smoothing weight. */
+const DEFAULT_SMOOTHING = 0.6;
 
-const COLORS = { batch: '#94a3b8', train: '#2563eb', val: '#ea580c' };
-
-/** One live chart: per-batch values (thin), per-epoch train and validation (thick, with dots). */
-function Chart({ label, batches, epochs, batchesPerEpoch, metric }: ChartProps) {
+/** "Loss chart" or "Accuracy chart": controls, the recharts drawing, a table and a caption. */
+function TrainingChart({ metric, series }: { metric: Metric; series: TrainSeries }) {
+  const { batches, epochs, batchesPerEpoch } = series;
   const isLoss = metric === 'loss';
-  const fmt = (v: number) => (isLoss ? v.toFixed(2) : `${Math.round(v * 100)}%`);
-  const series: Series[] = [
-    { name: 'per batch', color: COLORS.batch, width: 1, points: batches.map((b) => ({ x: b.step, y: b[metric] })) },
-    { name: 'train (epoch)', color: COLORS.train, dots: true, points: epochs.map((e) => ({ x: e.epoch * batchesPerEpoch, y: isLoss ? e.loss : e.accuracy })) },
-    {
-      name: 'validation (epoch)',
-      color: COLORS.val,
-      dots: true,
-      dashed: true,
-      points: epochs.map((e) => ({ x: e.epoch * batchesPerEpoch, y: isLoss ? e.valLoss : e.valAccuracy })),
-    },
-  ];
-  const last = epochs[epochs.length - 1];
-  const exact = (v: number) => (isLoss ? v.toFixed(3) : `${(v * 100).toFixed(1)}%`);
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
+  const [smoothing, setSmoothing] = useState(DEFAULT_SMOOTHING);
+  const [log, setLog] = useState(false);
+  const rows = useMemo(() => trainRows(batches, epochs, batchesPerEpoch, metric, smoothing), [batches, epochs, batchesPerEpoch, metric, smoothing]);
+  const drawn = useMemo(() => (isLoss && log ? positiveRows(rows) : rows), [rows, isLoss, log]);
+  const id = `${metric}-smoothing`;
+  const last = epochs.at(-1);
+  const value = (e: EpochMetrics, which: 'train' | 'val') => (isLoss ? (which === 'train' ? e.loss : e.valLoss) : which === 'train' ? e.accuracy : e.valAccuracy);
+  const drawnBatches = Math.min(batches.length, MAX_DRAWN_BATCHES);
   return (
-    <figure aria-label={label} className="chart">
+    <figure aria-label={isLoss ? 'Loss chart' : 'Accuracy chart'} className="chart">
       <h3>{isLoss ? 'Loss (cross-entropy)' : 'Accuracy'}</h3>
-      <LineChart series={series} xLabel="batches" yDomain={isLoss ? undefined : [0, 1]} formatY={fmt} />
-      <ul className="legend" aria-hidden="true">
-        {series.map((s) => (
-          <li key={s.name}>
-            <span className={`swatch${s.dashed ? ' dashed' : ''}`} style={{ borderColor: s.color }} /> {s.name}
-          </li>
-        ))}
-      </ul>
+      <div className="chart-controls">
+        <LegendToggles items={TRAIN_SERIES} hidden={hidden} onToggle={(key) => setHidden((h) => toggled(h, key))} />
+        {isLoss && (
+          <label>
+            <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> Log scale
+          </label>
+        )}
+        <label htmlFor={id}>Smoothing</label>
+        <input
+          id={id}
+          type="range"
+          min={0}
+          max={0.99}
+          step={0.01}
+          value={smoothing}
+          aria-valuetext={smoothing === 0 ? 'off' : smoothing.toFixed(2)}
+          onChange={(e) => setSmoothing(Number(e.target.value))}
+        />
+        <output htmlFor={id}>{smoothing === 0 ? 'off' : smoothing.toFixed(2)}</output>
+      </div>
+      <Suspense fallback={<ChartPlaceholder height={280} />}>
+        <MetricChart rows={drawn} metric={metric} batchesPerEpoch={batchesPerEpoch} hidden={hidden} smoothing={smoothing} log={isLoss && log} />
+      </Suspense>
+      <details className="chart-table">
+        <summary>Show as table</summary>
+        {epochs.length === 0 ? (
+          <p>No epoch has ended yet.</p>
+        ) : (
+          <div className="table-scroll">
+            <table aria-label={`${isLoss ? 'Loss' : 'Accuracy'} per epoch`}>
+              <thead>
+                <tr>
+                  <th scope="col">Epoch</th>
+                  <th scope="col">Train</th>
+                  <th scope="col">Validation</th>
+                </tr>
+              </thead>
+              <tbody>
+                {epochs.map((e) => (
+                  <tr key={e.epoch}>
+                    <td>{e.epoch}</td>
+                    <td>{exactValue(metric, value(e, 'train'))}</td>
+                    <td>{exactValue(metric, value(e, 'val'))}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </details>
       <figcaption>
-        {batches.length} batch points, {epochs.length} epoch points
-        {last ? `; last epoch: train ${exact(isLoss ? last.loss : last.accuracy)}, validation ${exact(isLoss ? last.valLoss : last.valAccuracy)}` : ''}.
+        {withUnit(batches.length, 'batch point')}
+        {drawnBatches < batches.length ? ` (${count(drawnBatches)} drawn)` : ''}, {withUnit(epochs.length, 'epoch point')}
+        {last ? `; last epoch: train ${exactValue(metric, value(last, 'train'))}, validation ${exactValue(metric, value(last, 'val'))}` : ''}.
       </figcaption>
     </figure>
   );
 }
 
-/** "Loss chart" and "Accuracy chart", fed by the store. */
+/** "Loss chart" and "Accuracy chart", fed by the store at most five times a second. */
 export function TrainingCharts() {
-  const { batches, epochs, batchesPerEpoch } = useStudio(
-    useShallow((s) => ({ batches: s.train.batches, epochs: s.train.epochs, batchesPerEpoch: s.train.progress?.batchesPerEpoch ?? 1 })),
-  );
-  if (batches.length === 0 && epochs.length === 0) {
+  const series = useThrottledTrainSeries();
+  if (series.batches.length === 0 && series.epochs.length === 0) {
     return <p className="empty">Charts appear here once training starts: loss and accuracy per batch, and per epoch for training and validation.</p>;
   }
   return (
     <div className="charts">
-      <Chart label="Loss chart" metric="loss" batches={batches} epochs={epochs} batchesPerEpoch={batchesPerEpoch} />
-      <Chart label="Accuracy chart" metric="accuracy" batches={batches} epochs={epochs} batchesPerEpoch={batchesPerEpoch} />
+      <TrainingChart metric="loss" series={series} />
+      <TrainingChart metric="accuracy" series={series} />
     </div>
   );
 }

@@ -1,6 +1,11 @@
+import { Suspense } from 'react';
 import type { LengthSummary } from '../../core/data/datasetStats';
-import { HistogramBars } from '../charts/HistogramBars';
+import { ChartPlaceholder } from '../charts/ChartPlaceholder';
+import { HistogramTable } from '../charts/HistogramTable';
+import { HistogramBars } from '../charts/lazyCharts';
 import { withUnit, count } from '../../core/format';
+
+const characters = (n: number) => withUnit(n, 'character');
 
 /** Bars of texts per length bin (characters); the texts beyond the 99th percentile are counted in words. */
 export function LengthHistogram({ lengths, texts }: { lengths: LengthSummary; texts: number }) {
@@ -9,10 +14,18 @@ export function LengthHistogram({ lengths, texts }: { lengths: LengthSummary; te
   const end = bins[bins.length - 1].to + 1;
   return (
     <figure className="chart histogram" aria-label="Text length histogram">
-      <HistogramBars bins={bins} height={140} label={`Histogram of text lengths in ${bins.length} bins of ${withUnit(bins[0].to - bins[0].from + 1, 'character')}`} format={(n) => withUnit(n, 'character')} />
+      <Suspense fallback={<ChartPlaceholder height={180} />}>
+        <HistogramBars
+          bins={bins}
+          label={`Histogram of text lengths in ${withUnit(bins.length, 'bin')} of ${characters(bins[0].to - bins[0].from + 1)}`}
+          format={characters}
+          xLabel="characters per text"
+        />
+      </Suspense>
+      <HistogramTable bins={bins} format={characters} label="Texts per length" />
       <figcaption>
-        Characters per text ({count(texts)} texts): median {count(lengths.p50)}, 95th percentile {count(lengths.p95)}, longest {count(lengths.max)}.
-        {lengths.overflow > 0 && ` ${count(lengths.overflow)} texts longer than ${withUnit(end - 1, 'character')} are not drawn.`}
+        Characters per text ({withUnit(texts, 'text')}): median {count(lengths.p50)}, 95th percentile {count(lengths.p95)}, longest {count(lengths.max)}.
+        {lengths.overflow > 0 && ` ${withUnit(lengths.overflow, 'text')} longer than ${characters(end - 1)} ${lengths.overflow === 1 ? 'is' : 'are'} not drawn.`}
       </figcaption>
     </figure>
   );

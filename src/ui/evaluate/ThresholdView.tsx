@@ -1,9 +1,18 @@
-import { useMemo } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { averagePrecision, positiveScores, precisionRecallCurve } from '../../core/eval/evaluation';
 import { useStudio } from '../../store/store';
-import { LineChart } from '../charts/LineChart';
+import { downsampleLttb } from '../../core/train/series';
+import { ChartPlaceholder } from '../charts/ChartPlaceholder';
+import { LegendToggles, toggled } from '../charts/LegendToggles';
+import { PrCurveChart } from '../charts/lazyCharts';
+import { PrTable, type PrRow } from '../charts/PrTable';
 import type { SplitReport } from './useSplitReport';
 import { percent as pct } from '../../core/format';
+
+const PR_SERIES = [
+  { key: 'curve', label: 'precision–recall curve', color: 'var(--chart-train)' },
+  { key: 'here', label: 'current threshold', color: 'var(--chart-val)' },
+];
 
 /** Two classes: the precision–recall curve and a movable decision threshold. */
 export function ThresholdView({ report }: { report: SplitReport }) {
@@ -13,6 +22,8 @@ export function ThresholdView({ report }: { report: SplitReport }) {
   const positive = classes[1];
   const curve = useMemo(() => precisionRecallCurve(Array.from(data.truth, (t) => t === 1), positiveScores(data.probs)), [data]);
   const ap = averagePrecision(curve);
+  const rows = useMemo<readonly PrRow[]>(() => downsampleLttb(curve.map((p) => ({ ...p, x: p.recall, y: p.precision })), 1000), [curve]);
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
   const current = threshold ?? 0.5;
   const here = metrics.perClass[1];
   return (
@@ -22,15 +33,13 @@ export function ThresholdView({ report }: { report: SplitReport }) {
         Average precision {pct(ap)}. Move the threshold: “{positive}” is predicted when its probability is at least the threshold.
       </p>
       <figure aria-label="Precision-recall curve" className="chart">
-        <LineChart
-          xLabel="recall"
-          yDomain={[0, 1]}
-          formatY={(v) => `${Math.round(v * 100)}%`}
-          series={[
-            { name: 'precision', color: '#2563eb', points: curve.map((p) => ({ x: p.recall, y: p.precision })) },
-            { name: 'threshold', color: '#ea580c', dots: true, points: [{ x: here.recall, y: here.precision }] },
-          ]}
-        />
+        <div className="chart-controls">
+          <LegendToggles items={PR_SERIES} hidden={hidden} onToggle={(key) => setHidden((h) => toggled(h, key))} />
+        </div>
+        <Suspense fallback={<ChartPlaceholder height={260} />}>
+          <PrCurveChart rows={rows} here={{ recall: here.recall, precision: here.precision }} hidden={hidden} />
+        </Suspense>
+        <PrTable rows={rows} />
         <figcaption>
           At threshold {current.toFixed(2)}: precision {pct(here.precision)}, recall {pct(here.recall)}, F1 {pct(here.f1)} for “{positive}”; accuracy{' '}
           {pct(metrics.accuracy)}.

@@ -1,6 +1,11 @@
+import { Suspense } from 'react';
 import type { HistogramBin } from '../../core/stats';
-import { HistogramBars } from '../charts/HistogramBars';
-import { count, withUnit } from '../../core/format';
+import { ChartPlaceholder } from '../charts/ChartPlaceholder';
+import { HistogramTable } from '../charts/HistogramTable';
+import { HistogramBars } from '../charts/lazyCharts';
+import { withUnit } from '../../core/format';
+
+const tokens = (n: number) => withUnit(n, 'token');
 
 /**
  * Bars of texts per token-count bin, with a line at the sequence length; bins beyond it (texts
@@ -11,16 +16,20 @@ export function TokenHistogram({ bins, sequenceLength, texts }: { bins: Histogra
   const width = bins[0].to - bins[0].from + 1;
   return (
     <figure className="chart histogram" aria-label="Token count histogram">
-      <HistogramBars
-        bins={bins}
-        height={160}
-        label={`Histogram of tokens per training text in ${bins.length} bins`}
-        format={(n) => withUnit(n, 'token')}
-        limit={{ after: sequenceLength, label: 'sequence length' }}
-      />
+      <Suspense fallback={<ChartPlaceholder height={200} />}>
+        <HistogramBars
+          bins={bins}
+          height={200}
+          label={`Histogram of tokens per training text in ${withUnit(bins.length, 'bin')}`}
+          format={tokens}
+          xLabel="tokens per text"
+          limit={{ after: sequenceLength, label: `sequence length ${sequenceLength}` }}
+        />
+      </Suspense>
+      <HistogramTable bins={bins} format={tokens} label="Texts per token count" />
       <figcaption>
-        Tokens per training text: {count(texts)} texts in bins of {withUnit(width, 'token')}; bars past the line are texts longer than the sequence length (
-        {withUnit(sequenceLength, 'token')}).
+        Tokens per training text: {withUnit(texts, 'text')} in bins of {tokens(width)}; red bars past the line are texts longer than the sequence length (
+        {tokens(sequenceLength)}).
       </figcaption>
     </figure>
   );
