@@ -68,7 +68,7 @@ export function pipelineDiagram(current: Stage, details: PipelineDetails = {}, p
   const currentIndex = STAGES.indexOf(current);
   STAGES.forEach((stage, i) => {
     let label = STAGE_TITLES[stage];
-    const note = stage === 'data' && details.dataset ? shorten(details.dataset, 28) : details.notes?.[stage];
+    const note = stage === 'data' && details.dataset ? shorten(details.dataset, 22) : details.notes?.[stage];
     if (note) label += `<br/>${escapeMermaidLabel(note)}`;
     lines.push(`  ${stage}["${label}"]`);
     if (i > 0) lines.push(`  ${STAGES[i - 1]} --> ${stage}`);

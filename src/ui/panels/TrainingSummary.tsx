@@ -27,7 +27,7 @@ export function TrainingSummary({ result }: { result: TrainResult }) {
         <dt>Speed</dt>
         <dd>
           {count(Math.round(result.samplesPerSecond))} texts/s on {placeText(describeRunning({ name: result.backend, adapter: null, fallbackReason: null }))} ·{' '}
-          {result.durationMs < 10_000 ? `${(result.durationMs / 1000).toFixed(1)} s` : formatDuration(result.durationMs / 1000)} in all
+          {result.durationMs < 100 ? 'under 0.1 s' : result.durationMs < 10_000 ? `${(result.durationMs / 1000).toFixed(1)} s` : formatDuration(result.durationMs / 1000)} in all
         </dd>
         <dt>Split</dt>
         <dd>
