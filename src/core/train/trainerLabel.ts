@@ -85,5 +85,13 @@ export function plannedTrainer(
         return { where: 'GPU or CPU', what: trains.otherwise === 'engine' ? 'GPU if there is one, else the WASM engine' : 'GPU if there is one, else the fastest backend' };
     }
   })();
-  return { label, reason: plan.reason.replace(/^forced/, 'Chosen by you') };
+  return { label, reason: plainReason(plan.reason) };
+}
+
+/** The policy's reason in the person's words: no library names. */
+function plainReason(reason: string): string {
+  return reason
+    .replace(/^forced/, 'Chosen by you')
+    .replace(/tfjs' WebAssembly backend \(XNNPACK SIMD\)/g, 'the WebAssembly backend')
+    .replace(/\btfjs backend/g, 'backend');
 }

@@ -51,7 +51,7 @@ export function TrainingStatus() {
     }
   })();
   const details = [
-    backend ? `Backend: ${backend.name}${backend.adapter ? ` (${backend.adapter})` : ''}${backend.fallbackReason ? ` — fallback: ${backend.fallbackReason.replace(/\.$/, '')}.` : '.'}` : null,
+    backend ? `${status === 'idle' || status === 'starting' ? 'Backend loaded now' : 'Backend'}: ${backend.name}${backend.adapter ? ` (${backend.adapter})` : ''}${backend.fallbackReason ? ` — fallback: ${backend.fallbackReason.replace(/\.$/, '')}.` : '.'}` : null,
     progress && (status === 'training' || status === 'paused') ? `Now at epoch ${progress.epoch}, batch ${progress.batch}/${progress.batchesPerEpoch}.` : null,
     counts && status !== 'idle' ? `Training on ${withUnit(counts.train, 'text')}, validating on ${count(counts.validation)}.` : null,
     counts && status !== 'idle' ? (fused === null ? 'Fused convolution + max-pool step.' : `Standard layers (fused step not used: ${fused}).`) : null,
