@@ -25,7 +25,7 @@ test('a reload during a run asks first, then offers the interrupted run again', 
   const notice = page.getByRole('region', { name: 'Interrupted run' });
   await expect(notice).toContainText('A training run was interrupted');
   await expect(notice).toContainText('37 epochs');
-  const checkpoint = 'Checkpoint of an interrupted run (Demo topics)';
+  const checkpoint = 'Checkpoint of an interrupted run (Demo topics (sports, technology, cooking, weather))';
   await expect(notice).toContainText(`are kept as “${checkpoint}” under Saved models`);
   await expect(page.getByRole('region', { name: 'Dataset summary' })).toContainText('240 examples');
   await notice.getByRole('button', { name: /^Restore settings/ }).click();
