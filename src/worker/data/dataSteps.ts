@@ -11,11 +11,13 @@ import { session } from '../session';
 const PREVIEW_ROWS = 8;
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
-/** requestIds of loads the page asked to stop. */
+/** requestIds of the loads being read, and of those the page asked to stop. */
+const reading = new Set<number>();
 const cancelled = new Set<number>();
 
+/** Stops a load in flight; a load that already ended has nothing to stop (a later load overtook it). */
 export function cancelLoad(target: number): void {
-  cancelled.add(target);
+  if (reading.has(target)) cancelled.add(target);
 }
 
 /**
@@ -26,6 +28,7 @@ export function cancelLoad(target: number): void {
 export async function loadDataset(message: MessageOf<'loadDataset'>, post: Post): Promise<void> {
   const id = message.requestId;
   const options = message.options ?? AUTO_OPTIONS;
+  reading.add(id);
   try {
     const result = await ingest(message.source, options, {
       cancelled: () => cancelled.has(id),
@@ -66,6 +69,7 @@ export async function loadDataset(message: MessageOf<'loadDataset'>, post: Post)
       },
     });
   } finally {
+    reading.delete(id);
     cancelled.delete(id);
   }
 }
