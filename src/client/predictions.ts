@@ -1,6 +1,9 @@
 import { useStudio } from '../store/store';
 import type { WorkerPort } from './workerPort';
 
+/** The runId of an evaluation of the current model on the current data (not of a run). */
+export const CURRENT_DATA_RUN = -1;
+
 /** The Evaluate step's side of the client: the playground, held-out texts and file predictions. */
 export class Predictions {
   /** Counts warm-ups: only the latest one's answer marks the model ready. */
@@ -34,7 +37,7 @@ export class Predictions {
     try {
       const answer = await this.port.request({ type: 'evaluateCurrent', validationSplit, testSplit, seed });
       if (answer.type === 'currentEvaluation') {
-        useStudio.getState().evaluationArrived({ runId: -1, classes: answer.classes, splits: answer.splits });
+        useStudio.getState().evaluationArrived({ runId: CURRENT_DATA_RUN, classes: answer.classes, splits: answer.splits });
       }
     } catch (error) {
       useStudio.getState().currentEvaluationFailed((error as Error).message);

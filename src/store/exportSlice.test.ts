@@ -4,7 +4,7 @@ import { useStudio } from './store';
 import { fixtureSavedModel, resetStore } from './testFixtures';
 
 const store = () => useStudio.getState();
-const trained: ActiveModel = { name: null, source: 'trained', classes: ['ham', 'spam'], valAccuracy: 0.85, dataset: 'spam.csv', savedAt: null };
+const trained: ActiveModel = { id: 1, name: null, source: 'trained', classes: ['ham', 'spam'], valAccuracy: 0.85, dataset: 'spam.csv', savedAt: null };
 const setActive = (active: ActiveModel | null) => useStudio.setState((s) => ({ exporting: { ...s.exporting, active } }));
 
 beforeEach(resetStore);

@@ -6,6 +6,8 @@ export type ExportScope = 'save' | 'download' | 'import' | 'library';
 
 /** The model the worker holds now. */
 export interface ActiveModel {
+  /** Which model the worker holds: a new id for each run's model and each load; saving or renaming keeps it. */
+  id: number;
   /** Its name in the library; null for a freshly trained model not saved yet. */
   name: string | null;
   source: 'trained' | 'loaded';
@@ -109,3 +111,12 @@ export const createExportSlice: StateCreator<ExportSlice, [], [], ExportSlice> =
     comparisonEnded: (compareError) => update({ comparing: null, compareError }),
   };
 };
+
+/**
+ * The model that is current everywhere once it is loaded or saved (header, pipeline diagram):
+ * its name, the dataset it was trained on and its class count; null for none or an unsaved run.
+ */
+export function currentModel(exporting: ExportState): { name: string; dataset: string; classes: number } | null {
+  const active = exporting.active;
+  return active?.name ? { name: active.name, dataset: active.dataset, classes: active.classes.length } : null;
+}

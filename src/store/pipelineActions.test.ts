@@ -165,7 +165,7 @@ describe('modelLoaded', () => {
     const before = store().model.spec;
     store().predictionArrived({ text: 'hi', classes: ['a', 'b'], probabilities: [0.1, 0.9], highlights: null });
     store().modelLoaded('spam filter', fixtureSavedModel(), fixtureMetadata());
-    expect(store().exporting.active).toEqual({
+    expect(store().exporting.active).toMatchObject({
       name: 'spam filter',
       source: 'loaded',
       classes: ['ham', 'spam', 'phishing'],
@@ -200,5 +200,10 @@ describe('runFinished', () => {
     store().runFinished(fixtureResult(), 0);
     expect(store().evaluate).toMatchObject({ stored: null, modelReady: false });
     expect(store().exporting.active?.source).toBe('trained');
+    const id = store().exporting.active!.id;
+    store().activeSaved('saved run');
+    expect(store().exporting.active).toMatchObject({ id, name: 'saved run' });
+    store().modelLoaded('spam filter', fixtureSavedModel(), fixtureMetadata());
+    expect(store().exporting.active!.id).not.toBe(id);
   });
 });

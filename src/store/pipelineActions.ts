@@ -49,6 +49,9 @@ export interface PipelineActions {
   openSpec(spec: BundleMetadata['spec']): void;
 }
 
+/** Ids of the models the worker holds, one per run's model and per load (see ActiveModel.id). */
+let nextModelId = 1;
+
 /** What Evaluate shows of a loaded model before it is evaluated again: metadata.json's metrics. */
 export function storedMetrics(metadata: BundleMetadata): StoredMetrics {
   const m = metadata.metrics;
@@ -89,7 +92,7 @@ export const createPipelineActions: StateCreator<StepSlices, [], [], PipelineAct
           : s.model,
       exporting: {
         ...s.exporting,
-        active: { name: null, source: 'trained', classes: result.classes, valAccuracy: result.valAccuracy, dataset: s.data.table?.name ?? '', savedAt: null },
+        active: { id: nextModelId++, name: null, source: 'trained', classes: result.classes, valAccuracy: result.valAccuracy, dataset: s.data.table?.name ?? '', savedAt: null },
         message: null,
         error: null,
       },
@@ -118,7 +121,7 @@ export const createPipelineActions: StateCreator<StepSlices, [], [], PipelineAct
     set((s) => ({
       exporting: {
         ...s.exporting,
-        active: { name, source: 'loaded', classes: metadata.labels, valAccuracy: model.valAccuracy, dataset: metadata.dataset.name, savedAt: metadata.savedAt },
+        active: { id: nextModelId++, name, source: 'loaded', classes: metadata.labels, valAccuracy: model.valAccuracy, dataset: metadata.dataset.name, savedAt: metadata.savedAt },
       },
       evaluate: { ...s.evaluate, prediction: null, predictError: null, evaluation: null, stored: storedMetrics(metadata), modelReady: false, currentError: null },
     }));

@@ -1,3 +1,5 @@
+import { useShallow } from 'zustand/react/shallow';
+import { currentModel } from '../store/exportSlice';
 import { useStudio } from '../store/store';
 import { badgeText } from '../core/train/trainerLabel';
 import { useTrainer } from './components/useTrainer';
@@ -8,6 +10,7 @@ import { useTrainer } from './components/useTrainer';
  */
 export function Header() {
   const dataset = useStudio((s) => s.data.table?.name ?? null);
+  const model = useStudio(useShallow((s) => currentModel(s.exporting)));
   const trainer = useTrainer();
   const label = trainer ? badgeText(trainer.label) : 'Starting…';
   const detail = trainer ? trainer.reason : 'Finding out what this browser can train on';
@@ -18,6 +21,11 @@ export function Header() {
       <span className="dataset" title="Dataset in use">
         {dataset ? <>Dataset: <strong>{dataset}</strong></> : 'No dataset yet'}
       </span>
+      {model && (
+        <span className="dataset" title="Current model">
+          Model: <strong>{model.name}</strong> (trained on {model.dataset})
+        </span>
+      )}
       <span className={`badge ${tone}`} tabIndex={0} title={detail} aria-label={`Backend: ${label}. ${detail}`}>
         {label}
         <span className="tooltip" aria-hidden="true">

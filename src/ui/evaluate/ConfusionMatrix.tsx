@@ -8,9 +8,10 @@ export interface Cell {
 }
 
 interface Props {
-  report: SplitReport;
+  report: Pick<SplitReport, 'confusion' | 'classes'>;
   selected: Cell | null;
-  onSelect: (cell: Cell) => void;
+  /** Absent: the matrix is read-only (a loaded model's stored matrix has no texts behind it). */
+  onSelect?: (cell: Cell) => void;
 }
 
 /**
@@ -28,6 +29,7 @@ export function ConfusionMatrix({ report, selected, onSelect }: Props) {
     const move = moves[event.key];
     if (!move) return;
     event.preventDefault();
+    if (!onSelect) return;
     const nt = Math.min(K - 1, Math.max(0, t + move[0]));
     const np = Math.min(K - 1, Math.max(0, p + move[1]));
     onSelect({ t: nt, p: np });
@@ -35,7 +37,7 @@ export function ConfusionMatrix({ report, selected, onSelect }: Props) {
   };
   return (
     <table aria-label="Confusion matrix" className="card confusion">
-      <caption>Rows: true class · columns: predicted · count (share of the row). Select a cell to see its texts.</caption>
+      <caption>Rows: true class · columns: predicted · count (share of the row).{onSelect ? ' Select a cell to see its texts.' : ''}</caption>
       <thead>
         <tr>
           <td />
@@ -55,19 +57,25 @@ export function ConfusionMatrix({ report, selected, onSelect }: Props) {
               const isSelected = selected?.t === t && selected.p === p;
               return (
                 <td key={p} className={`num cell${t === p ? ' diag' : ''}`} style={{ ['--heat' as string]: rate }}>
-                  <button
-                    type="button"
-                    ref={(el) => {
-                      refs.current[t * K + p] = el;
-                    }}
-                    tabIndex={focus.t === t && focus.p === p ? 0 : -1}
-                    aria-pressed={isSelected}
-                    aria-label={`true ${classes[t]}, predicted ${classes[p]}: ${count} texts (${pct(rate)} of ${classes[t]})`}
-                    onClick={() => onSelect({ t, p })}
-                    onKeyDown={(e) => onKeyDown(e, t, p)}
-                  >
-                    {count} <span className="rate">({pct(rate)})</span>
-                  </button>
+                  {onSelect ? (
+                    <button
+                      type="button"
+                      ref={(el) => {
+                        refs.current[t * K + p] = el;
+                      }}
+                      tabIndex={focus.t === t && focus.p === p ? 0 : -1}
+                      aria-pressed={isSelected}
+                      aria-label={`true ${classes[t]}, predicted ${classes[p]}: ${count} texts (${pct(rate)} of ${classes[t]})`}
+                      onClick={() => onSelect({ t, p })}
+                      onKeyDown={(e) => onKeyDown(e, t, p)}
+                    >
+                      {count} <span className="rate">({pct(rate)})</span>
+                    </button>
+                  ) : (
+                    <>
+                      {count} <span className="rate">({pct(rate)})</span>
+                    </>
+                  )}
                 </td>
               );
             })}

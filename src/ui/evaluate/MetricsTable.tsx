@@ -1,8 +1,11 @@
 import type { SplitReport } from './useSplitReport';
 import { percent as pct } from '../../core/format';
 
+/** What the table reads: a split's report (live predictions, or a loaded model's stored metrics). */
+export type MetricsSource = Pick<SplitReport, 'report' | 'classes'> & { data: Pick<SplitReport['data'], 'name'> };
+
 /** "Per-class metrics": precision, recall, F1 and support, with macro and weighted averages. */
-export function MetricsTable({ report: r }: { report: SplitReport }) {
+export function MetricsTable({ report: r }: { report: MetricsSource }) {
   const { report, classes, data } = r;
   return (
     <table aria-label="Per-class metrics" className="card">

@@ -8,8 +8,8 @@ const DEBOUNCE_MS = 250;
 
 /** "Try a text": predicts as the user types; shows every class' probability and the tokens that drove it. */
 export function Playground() {
-  const { prediction, predictError, active } = useStudio(
-    useShallow((s) => ({ prediction: s.evaluate.prediction, predictError: s.evaluate.predictError, active: s.exporting.active })),
+  const { prediction, predictError, active, ready } = useStudio(
+    useShallow((s) => ({ prediction: s.evaluate.prediction, predictError: s.evaluate.predictError, active: s.exporting.active, ready: s.evaluate.modelReady })),
   );
   const [text, setText] = useState(prediction?.text ?? '');
   useEffect(() => {
@@ -80,8 +80,12 @@ export function Playground() {
             )}
             {shown.highlights && shown.highlights.length === 0 && <p className="hint">None of these words is in the model's vocabulary.</p>}
           </>
+        ) : active && !ready ? (
+          <p role="status" className="busy">
+            Loading model…
+          </p>
         ) : (
-          !predictError && <p className="empty">{active ? 'The prediction appears here.' : 'No model yet.'}</p>
+          !predictError && <p className="empty">{active ? (text.trim() ? 'Predicting…' : 'The prediction appears here.') : 'No model yet.'}</p>
         )}
       </section>
     </div>

@@ -5,6 +5,7 @@ import type { WeightQuantization } from '../../core/export/quantize';
 import { useStudio } from '../../store/store';
 import { ExportStatus } from './ExportStatus';
 import { modelNameFor } from './modelName';
+import { CompareFormats } from './CompareFormats';
 import { QuantizationTable } from './QuantizationTable';
 
 const FORMATS: { mode: WeightQuantization; label: string; hint: string }[] = [
@@ -15,18 +16,25 @@ const FORMATS: { mode: WeightQuantization; label: string; hint: string }[] = [
 
 /** "Download model": one .zip with the model, tokenizer, metadata, model card and predict.html. */
 export function DownloadCard() {
-  const { active, busy, modelName, quantization } = useStudio(
-    useShallow((s) => ({ active: s.exporting.active, busy: s.exporting.busy, modelName: s.exporting.modelName, quantization: s.exporting.quantization })),
+  const { active, busy, modelName, quantization, comparing } = useStudio(
+    useShallow((s) => ({
+      active: s.exporting.active,
+      busy: s.exporting.busy,
+      modelName: s.exporting.modelName,
+      quantization: s.exporting.quantization,
+      comparing: s.exporting.comparing !== null,
+    })),
   );
   const datasetName = useStudio((s) => s.data.table?.name);
   const [mode, setMode] = useState<WeightQuantization>('none');
   const name = modelNameFor(modelName, active?.name, datasetName);
-  const report = quantization && quantization.model === active ? quantization.report : null;
+  // Measured for the model the worker holds now (saving it during the comparison keeps it the same).
+  const report = quantization && active && quantization.model?.id === active.id ? quantization.report : null;
   const client = studioClient();
   const choose = (next: WeightQuantization) => {
     setMode(next);
     // Measure before the user decides: size and accuracy change come with the choice.
-    if (next !== 'none' && !report && busy === null) void client.library.previewQuantization();
+    if (next !== 'none' && !report && !comparing) void client.library.previewQuantization();
   };
   return (
     <div className="card">
@@ -47,12 +55,7 @@ export function DownloadCard() {
       {report ? (
         <QuantizationTable report={report} selected={mode} />
       ) : (
-        <div className="row">
-          <button type="button" disabled={!active || busy !== null} onClick={() => void client.library.previewQuantization()}>
-            Compare weight formats
-          </button>
-          <span className="hint">Weights size and accuracy on the held-out texts for float32, float16 and 8-bit.</span>
-        </div>
+        <CompareFormats disabled={!active} />
       )}
       <div className="row">
         <button type="button" className="primary" disabled={!active || busy !== null} onClick={() => void client.library.downloadModel(name, mode)}>

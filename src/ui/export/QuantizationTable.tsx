@@ -12,8 +12,8 @@ export function QuantizationTable({ report, selected }: { report: QuantizationRe
     <table aria-label="Weight formats" className="formats-table">
       <caption>
         {report.split
-          ? `Measured on the ${report.rows} ${splitName} texts held out from training, with the weights as tfjs loads them back.`
-          : 'Accuracy needs the held-out texts of a model trained in this session; only sizes are shown for a loaded model.'}
+          ? `Measured on ${report.rows < report.heldOut ? `${report.rows.toLocaleString('en-US')} of the ${report.heldOut.toLocaleString('en-US')}` : `the ${report.rows.toLocaleString('en-US')}`} ${splitName} texts held out from training (${report.rows < report.heldOut ? 'an evenly spread sample, ' : ''}${(report.elapsedMs / 1000).toFixed(1)} s), with the weights as tfjs loads them back.`
+          : 'Accuracy needs held-out texts: for a loaded model, press “Evaluate on the current data” in Evaluate first; only sizes are shown.'}
       </caption>
       <thead>
         <tr>

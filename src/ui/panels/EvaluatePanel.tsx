@@ -10,14 +10,17 @@ import { MetricsTable } from '../evaluate/MetricsTable';
 import { MisclassifiedTable } from '../evaluate/MisclassifiedTable';
 import { Playground } from '../evaluate/Playground';
 import { ThresholdView } from '../evaluate/ThresholdView';
+import { StoredMetrics } from '../evaluate/StoredMetrics';
 import { useSplitReport } from '../evaluate/useSplitReport';
+import { CURRENT_DATA_RUN } from '../../client/predictions';
 
 /** Step 5: how good the model is on held-out texts, where it fails, and a playground. */
 export function EvaluatePanel() {
-  const { active, evaluation, split } = useStudio(
-    useShallow((s) => ({ active: s.exporting.active, evaluation: s.evaluate.evaluation, split: s.evaluate.split })),
+  const { active, evaluation, split, stored } = useStudio(
+    useShallow((s) => ({ active: s.exporting.active, evaluation: s.evaluate.evaluation, split: s.evaluate.split, stored: s.evaluate.stored })),
   );
   const setSplit = useStudio((s) => s.setSplit);
+  const dataset = useStudio((s) => s.data.table?.name ?? 'the data loaded now');
   const splits = evaluation?.splits.map((x) => x.name) ?? [];
   const report = useSplitReport();
   // A picked confusion-matrix cell belongs to the predictions it was picked in.
@@ -29,6 +32,7 @@ export function EvaluatePanel() {
       <h2 id="eval-title">Evaluate</h2>
       {report ? (
         <>
+          {evaluation?.runId === CURRENT_DATA_RUN && <p className="note">Evaluated on the current data ({dataset}), split as set in Train.</p>}
           <div className="row">
             <SelectField
               label="Evaluation split"
@@ -46,10 +50,10 @@ export function EvaluatePanel() {
           {report.classes.length === 2 && <ThresholdView report={report} />}
           <MisclassifiedTable report={report} />
         </>
+      ) : stored ? (
+        <StoredMetrics stored={stored} />
       ) : (
-        <p className="empty">
-          {active ? `Metrics are shown for models trained in this session. “${active.name}” is loaded: try it below.` : 'Train a model (Train step) or load a saved one (Export step) to evaluate it.'}
-        </p>
+        <p className="empty">{active ? 'Evaluating the model…' : 'Train a model (Train step) or load a saved one (Export step) to evaluate it.'}</p>
       )}
       <Playground />
       <BatchPredict />

@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { deleteRun } from '../../client/runHistory';
 import { diffConfigs } from '../../core/train/runDiff';
+import { RunModelCell } from './RunModelCell';
 import { useStudio, type RunHistoryEntry } from '../../store/store';
 import { LineChart, type Series } from '../charts/LineChart';
 import { percent as pct } from '../../core/format';
@@ -26,6 +27,7 @@ export function RunHistory() {
                 <th scope="col">Compare</th>
                 <th scope="col">Finished</th>
                 <th scope="col">Dataset</th>
+                <th scope="col">Model</th>
                 <th scope="col" className="num">Epochs</th>
                 <th scope="col" className="num">Val. accuracy</th>
                 <th scope="col">Backend</th>
@@ -41,6 +43,7 @@ export function RunHistory() {
                   </td>
                   <td>{when(run.id)}</td>
                   <td>{run.dataset}</td>
+                  <RunModelCell spec={run.spec} when={when(run.id)} />
                   <td className="num">{run.result.epochs.length}</td>
                   <td className="num">{pct(run.result.valAccuracy)}</td>
                   <td>{run.result.backend}</td>
