@@ -54,7 +54,7 @@ export function TokenizerOptionsForm({ options, stats }: { options: TokenizerOpt
           hint={
             charMode
               ? 'not used in character mode'
-              : `drops ${ENGLISH_STOP_WORDS.length} common words such as “the”, “and”, “of” (list of the stopword package)`
+              : `drops ${ENGLISH_STOP_WORDS.length} common words such as “the”, “and”, “of”`
           }
         />
       </div>
