@@ -44,6 +44,7 @@ def parse_args(argv=None):
     p.add_argument("--loader-workers", type=int, default=0, help="DataLoader worker processes per rank (tokenizing on the fly)")
     p.add_argument("--log-every", type=int, default=50, help="progress line every N batches")
     p.add_argument("--no-resume", action="store_true", help="ignore an existing checkpoint")
+    p.add_argument("--threads", type=int, default=None, help="torch CPU threads per process (default: cores / processes on this machine)")
     return p.parse_args(argv)
 
 
@@ -129,7 +130,7 @@ def main(argv=None):
     device = torch.device(f"cuda:{local_rank}" if use_cuda else "cpu")
     if use_cuda:
         torch.cuda.set_device(device)
-    torch.set_num_threads(max(1, (os.cpu_count() or 1) // max(1, int(os.environ.get("LOCAL_WORLD_SIZE", world)))))
+    torch.set_num_threads(args.threads or max(1, (os.cpu_count() or 1) // max(1, int(os.environ.get("LOCAL_WORLD_SIZE", world)))))
 
     def log(*parts):
         if rank == 0:
