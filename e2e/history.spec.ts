@@ -37,11 +37,11 @@ test('forcing each backend trains on it, or says why it cannot', async ({ page }
   await openStep(page, 'Train');
   const status = page.getByRole('status', { name: 'Training status' });
   await train(page, { epochs: '1', backend: 'cpu' });
-  await expect(status).toContainText(/^Finished on cpu\b/);
+  await expect(status).toContainText(/^Finished on your CPU \(JavaScript\)\..*Backend: cpu\b/);
   await expect(status).not.toContainText('fallback');
   await train(page, { epochs: '1', backend: 'webgpu' });
-  await expect(status).toContainText(/^Finished on webgpu\b/);
+  await expect(status).toContainText(/^Finished on your CPU \(WebGPU on a software adapter\)\..*Backend: webgpu\b/);
   await train(page, { epochs: '1', backend: 'webgl' });
   // Headless Chromium may have no WebGL in workers: then the reason is named and WebGPU takes over.
-  await expect(status).toContainText(/^Finished on (webgl\b(?!.*fallback)|webgpu .*fallback: .*webgl)/);
+  await expect(status).toContainText(/^Finished on your (GPU|CPU) .*Backend: (webgl\b(?!.*fallback)|webgpu .*fallback: .*webgl)/);
 });

@@ -40,7 +40,7 @@ test('sample → Tiny CNN on WebGPU → live charts → saved → survives reloa
   const early = await chartPoints(page, 'Accuracy chart');
   await expect.poll(async () => (await chartPoints(page, 'Accuracy chart')).epoch, { timeout: 120_000 }).toBeGreaterThan(early.epoch);
   await expect.poll(async () => (await chartPoints(page, 'Loss chart')).batch).toBeGreaterThan(early.batch);
-  await expect(status).toContainText(/^Training on webgpu\b/);
+  await expect(status).toContainText(/^Training on your CPU \(WebGPU on a software adapter\) · epoch.*Backend: webgpu\b/);
 
   const trainingSummary = page.getByRole('region', { name: 'Training summary' });
   await expect(trainingSummary).toBeVisible({ timeout: 150_000 });

@@ -12,8 +12,8 @@ test("forcing WASM trains the Tiny preset on tfjs' WebAssembly backend, its bina
   await page.getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'Tiny' });
   await openStep(page, 'Train');
   const backend = page.getByRole('combobox', { name: 'Backend' });
-  await backend.selectOption({ label: 'WASM' });
-  await expect(page.getByText("forced: tfjs' WebAssembly backend (XNNPACK SIMD) on the CPU")).toBeVisible();
+  await backend.selectOption({ label: 'WASM (CPU)' });
+  await expect(page.getByText('Trains on CPU · WASM. Chosen by you: the WebAssembly backend on the CPU')).toBeVisible();
   await page.getByRole('spinbutton', { name: 'Epochs' }).fill('3');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   const status = page.getByRole('status', { name: 'Training status' });
