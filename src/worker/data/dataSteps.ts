@@ -22,8 +22,9 @@ export function cancelLoad(target: number): void {
 
 /**
  * Reads a file or sample into the session's table. The table (and the dataset built from the
- * previous one) is replaced only when the whole file was read and can be trained on (two
- * columns, two classes): a cancelled, failed or unusable load leaves the previous dataset as it was.
+ * previous one) is replaced only when the whole file was read and, read with automatic
+ * settings, can be trained on (two columns, two classes): a cancelled, failed or unusable load
+ * leaves the previous dataset as it was.
  */
 export async function loadDataset(message: MessageOf<'loadDataset'>, post: Post): Promise<void> {
   const id = message.requestId;
@@ -43,8 +44,11 @@ export async function loadDataset(message: MessageOf<'loadDataset'>, post: Post)
     if (cancelled.has(id)) throw new IngestCancelled(message.source.name);
     const { table } = result;
     const guess = guessColumns(table);
-    // Transactional: a table that cannot be trained on leaves the current dataset in place.
-    const unusable = unusableReason(table, guess, message.source.name);
+    // Transactional: a new file that cannot be trained on leaves the current dataset in place. A
+    // re-read with the user's own "File format", "Delimiter" or header choice is shown whatever
+    // it gives (with its checks): the user is finding out how the file reads.
+    const overridden = options.format !== 'auto' || options.delimiter !== 'auto' || options.header !== 'auto';
+    const unusable = overridden ? null : unusableReason(table, guess, message.source.name);
     if (unusable) throw new Error(unusable);
     session.table = table;
     session.dataset = null;
