@@ -7,8 +7,8 @@
 //
 // Env: BENCH_DATA (default ../shared/data/sms_spam_collection/SMSSpamCollection), BENCH_EPOCHS
 // (10), BENCH_BACKEND (engine), BENCH_PROCESSES ("1,2"), BENCH_THREADS (torch threads per
-// process; default cores / processes), STUDIO_PYTHON (/usr/bin/python3). Uses the existing
-// dist/ (BENCH_BUILD=1 builds it first) and its own port (4319).
+// process; default cores / processes), STUDIO_PYTHON (/usr/bin/python3). Serves the existing
+// dist/ (BENCH_BUILD=1 builds it first; BENCH_DIST serves a copy elsewhere) on its own port (4319).
 import { spawn, spawnSync, execSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,7 +27,7 @@ const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromi
 
 if (!existsSync(DATA)) throw new Error(`No ${DATA}: set BENCH_DATA to a label<TAB>text file.`);
 if (process.env.BENCH_BUILD === '1' || !existsSync('dist/index.html')) execSync('npm run build', { stdio: 'inherit' });
-const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', 'localhost', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', 'localhost', '--port', String(PORT), '--strictPort', '--outDir', process.env.BENCH_DIST ?? 'dist'], { stdio: 'ignore' });
 process.on('exit', () => server.kill());
 for (let i = 0; ; i++) {
   try {
@@ -60,7 +60,7 @@ async function studio() {
     const seconds = (Date.now() - started) / 1000;
     const text = await summary.innerText();
     const accuracy = Number(/Validation accuracy\s*([\d.]+)%/.exec(text)?.[1]) / 100;
-    const rate = /([\d,.]+)\s*samples\/s/.exec(text)?.[1] ?? '?';
+    const rate = /([\d,.]+)\s*texts\/s/.exec(text)?.[1] ?? '?';
     await page.getByRole('tab', { name: /^Export\b/ }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download training project' }).click()]);
     const dir = mkdtempSync(join(tmpdir(), 'tcs-bench-torch-'));
@@ -85,7 +85,7 @@ function torch(dir, n) {
 }
 
 const s = await studio();
-console.log(`studio (${BACKEND}): validation accuracy ${(s.accuracy * 100).toFixed(2)}%, ${s.rate} samples/s, ${s.seconds.toFixed(0)} s from Train to summary`);
+console.log(`studio (${BACKEND}): validation accuracy ${(s.accuracy * 100).toFixed(2)}%, ${s.rate} texts/s, ${s.seconds.toFixed(0)} s from Train to summary`);
 for (const n of PROCESSES) {
   const t = torch(s.dir, n);
   console.log(
