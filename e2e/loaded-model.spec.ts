@@ -48,6 +48,7 @@ test('a saved model loaded after a reload is the current model: header, Model st
   await expect(page.getByRole('combobox', { name: 'Preset' })).toHaveValue('tiny');
   await expect(page.getByRole('spinbutton', { name: 'Sequence length' })).toHaveValue('40');
   await expect(page.getByRole('spinbutton', { name: /^Filters/ }).first()).toHaveValue('32');
+  await expect(page.getByRole('note', { name: "Loaded model's settings" })).toContainText('the loaded model “coherent tiny”: the starting point for a new run');
 
   // Evaluate: the stored metrics and confusion matrix, said to be stored.
   await openStep(page, 'Evaluate');

@@ -46,7 +46,7 @@ test('comparing weight formats shows progress and Cancel and never disables Save
   await expect(page.getByText('Saved "formats model" to this browser.')).toBeVisible();
   const table = page.getByRole('table', { name: 'Weight formats' });
   await expect(table.getByRole('row')).toHaveCount(4, { timeout: 60_000 });
-  await expect(table).toContainText(/Measured on [\d,]+ .*test texts held out from training .*[\d.]+ s\)/);
+  await expect(table).toContainText(/Measured on (the )?[\d,]+ .*test texts held out from training \(.*[\d.]+ s\)/);
   await expect(page.getByRole('progressbar', { name: 'Weight format comparison' })).toHaveCount(0);
 
   const seen = await page.evaluate(() => (window as unknown as { __compare: { progress: boolean; saveDisabled: boolean; downloadDisabled: boolean } }).__compare);

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { ModelSpec } from '../core/model/modelSpec';
 import type { QuantizationReport, SavedModelInfo, StorageInfo } from '../protocol/messages';
 
 /** The parts of the Export step that report progress and errors. */
@@ -18,6 +19,8 @@ export interface ActiveModel {
   dataset: string;
   /** When a loaded model was saved (ISO time); null for a run of this session. */
   savedAt: string | null;
+  /** A loaded model's spec, the very object it opened in the Model step (until the user edits it). */
+  spec?: ModelSpec;
 }
 
 /** How far "Compare weight formats" is: texts scored of `total` (every format together). */

@@ -117,11 +117,12 @@ export const createPipelineActions: StateCreator<StepSlices, [], [], PipelineAct
       };
     }),
   modelLoaded: (name, model, metadata) => {
-    get().editSpec(structuredClone(metadata.spec), presetOf(metadata.spec)?.id);
+    const spec = structuredClone(metadata.spec);
+    get().editSpec(spec, presetOf(spec)?.id);
     set((s) => ({
       exporting: {
         ...s.exporting,
-        active: { id: nextModelId++, name, source: 'loaded', classes: metadata.labels, valAccuracy: model.valAccuracy, dataset: metadata.dataset.name, savedAt: metadata.savedAt },
+        active: { id: nextModelId++, name, source: 'loaded', classes: metadata.labels, valAccuracy: model.valAccuracy, dataset: metadata.dataset.name, savedAt: metadata.savedAt, spec },
       },
       evaluate: { ...s.evaluate, prediction: null, predictError: null, evaluation: null, stored: storedMetrics(metadata), modelReady: false, currentError: null },
     }));

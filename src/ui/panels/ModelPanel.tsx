@@ -14,6 +14,7 @@ import { LayerStack } from '../model/LayerStack';
 import { ModelSummaryCard } from '../model/ModelSummaryCard';
 import { SpecShare } from '../model/SpecShare';
 import { usePreprocessStats } from '../preprocess/usePreprocessStats';
+import { LoadedSpecNote } from '../model/LoadedSpecNote';
 
 /** Step 3: a preset, the editable stack, what it costs, and the model diagram. */
 export function ModelPanel() {
@@ -68,6 +69,7 @@ export function ModelPanel() {
           Redo
         </button>
       </div>
+      <LoadedSpecNote />
       {presetNotice && presetNotice.presetId === presetId && (
         <p role="status" aria-label="Preset changes" className="notice">
           {presetNotice.text} Test split, seed and backend stay as you set them.
