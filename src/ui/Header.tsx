@@ -26,11 +26,9 @@ export function Header() {
           Model: <strong>{model.name}</strong> (trained on {model.dataset})
         </span>
       )}
-      <span className={`badge ${tone}`} tabIndex={0} title={detail} aria-label={`Backend: ${label}. ${detail}`}>
+      {/* The reason shows on hover and focus from data-tip (CSS), so its text is not in the page twice. */}
+      <span className={`badge ${tone}`} tabIndex={0} data-tip={detail} aria-label={`Backend: ${label}. ${detail}`}>
         {label}
-        <span className="tooltip" aria-hidden="true">
-          {detail}
-        </span>
       </span>
     </header>
   );
