@@ -140,6 +140,20 @@ describe('quantizationReport', () => {
     active.model.dispose();
   });
 
+  it('pads the last batch: 300 held-out rows score as the model scores them one by one', async () => {
+    const rows = Int32Array.from({ length: 300 }, (_, i) => i % 48);
+    const active = { ...activeModel(), heldOut: { dataset, validation: rows, test: new Int32Array(0) } };
+    const progress: number[] = [];
+    const report = await quantizationReport(active, { progress: (done) => progress.push(done), cancelled: () => false });
+    expect(report.rows).toBe(300);
+    expect(progress.slice(0, 3)).toEqual([128, 256, 300]);
+    const ids = encodeTexts(active.tokenizer, Array.from(rows, (r) => dataset.texts[r]), { maxlen: spec.sequenceLength });
+    const predicted = tf.tidy(() => (active.model.predict(tf.tensor2d(ids, [300, spec.sequenceLength], 'int32')) as tf.Tensor).argMax(1).dataSync());
+    const correct = Array.from(predicted).filter((p, i) => p === dataset.labels[rows[i]]).length;
+    expect(report.options[0].accuracy).toBeCloseTo(correct / 300, 6);
+    active.model.dispose();
+  });
+
   it('stops between batches when cancelled', async () => {
     const active = activeModel();
     await expect(quantizationReport(active, { progress: () => undefined, cancelled: () => true })).rejects.toBeInstanceOf(ComparisonCancelled);

@@ -57,23 +57,37 @@ export class ComparisonCancelled extends Error {
   }
 }
 
-/** Class probabilities of `data`'s rows (all of them, in order), batch by batch. */
+/**
+ * Class probabilities of `data`'s rows (all of them, in order), batch by batch. Every batch has
+ * the same shape (the last one is padded with empty texts): WebGPU compiles its shaders per
+ * shape, and on a software adapter one more compile costs seconds.
+ */
 async function predictAll(model: tf.LayersModel, data: Encoded, onBatch: (rows: number) => void, cancelled: () => boolean): Promise<Float32Array> {
   const n = data.labels.length;
   const L = data.sequenceLength;
-  const out = new Float32Array(n * data.classCount);
-  for (let start = 0; start < n; start += BATCH) {
+  const K = data.classCount;
+  const size = Math.min(n, BATCH);
+  const out = new Float32Array(n * K);
+  for (let start = 0; start < n; start += size) {
     if (cancelled()) throw new ComparisonCancelled();
-    const end = Math.min(n, start + BATCH);
-    const probs = tf.tidy(() => model.predict(tf.tensor2d(data.ids.subarray(start * L, end * L), [end - start, L], 'int32')) as tf.Tensor);
+    const end = Math.min(n, start + size);
+    const ids = end - start === size ? data.ids.subarray(start * L, end * L) : padded(data.ids.subarray(start * L, end * L), size * L);
+    const probs = tf.tidy(() => model.predict(tf.tensor2d(ids, [size, L], 'int32')) as tf.Tensor);
     try {
-      out.set(await probs.data(), start * data.classCount);
+      out.set((await probs.data()).subarray(0, (end - start) * K), start * K);
     } finally {
       probs.dispose();
     }
     onBatch(end - start);
     await yieldToEvents();
   }
+  return out;
+}
+
+/** `values` followed by zeros (padding ids) up to `length`. */
+function padded(values: Int32Array, length: number): Int32Array {
+  const out = new Int32Array(length);
+  out.set(values);
   return out;
 }
 
