@@ -2,6 +2,7 @@
 request on stdin, prints one JSON answer. Not needed for training.
 
 Request: {"tokenize": [{"config": TokenizerConfig, "texts": [...], "maxlen": n}],
+          "keras": [{"config": TokenizerConfig (Keras mode), "texts": [...]}],
           "summaries": [{"spec": ModelSpec, "classCount": k}],
           "splits": [{"labels": [...], "validation": v, "test": t, "seed": s}]}
 """
@@ -30,6 +31,18 @@ def main():
                 "reloaded": [Tokenizer.from_json(tokenizer.to_json()).encode(t) for t in case["texts"]] == sequences,
             })
         answer["tokenize"] = out
+    if "keras" in request:
+        # Keras' own Tokenizer (Debian: python3-keras-preprocessing), the reference for Keras mode.
+        from keras_preprocessing.text import Tokenizer as KerasTokenizer
+
+        out = []
+        for case in request["keras"]:
+            c = case["config"]
+            k = KerasTokenizer(num_words=c["numWords"], filters=c["filters"], lower=c["lower"], split=c["split"], char_level=c["charLevel"], oov_token=c["oovToken"])
+            k.fit_on_texts(case["texts"])
+            config = json.loads(k.to_json())["config"]
+            out.append({"sequences": k.texts_to_sequences(case["texts"]), **{key: config[key] for key in ("word_counts", "index_word", "word_index", "document_count")}})
+        answer["keras"] = out
     if "summaries" in request:
         from studio_model import TextCNN
 

@@ -3,7 +3,7 @@ import { askPython } from '../testFixtures/pythonFixture';
 import { stratifiedSplit } from '../data/split';
 import { summarizeModel } from '../model/modelShapes';
 import type { ModelSpec } from '../model/modelSpec';
-import { defaultTokenizerConfig, fitTokenizer, tokenize, type TokenizerConfig } from '../text/tokenizer';
+import { defaultTokenizerConfig, fitTokenizer, textsToSequences, tokenize, type TokenizerConfig } from '../text/tokenizer';
 import { tokenizerToJson } from '../text/tokenizerJson';
 import { encodeTexts } from '../text/padSequences';
 import { tokenizerConfigFor, type TokenizerMode, type TokenizerOptions } from '../text/tokenizerMode';
@@ -82,6 +82,23 @@ describe('the Python tokenizer (python/studio_text.py) equals the studio one', (
     const ids = encodeTexts(state, FIXTURE_TEXTS, { maxlen: MAXLEN });
     expect(answer.padded.flat()).toEqual([...ids]);
     expect(answer.reloaded).toBe(true);
+  });
+});
+
+describe("Keras mode is Keras: keras_preprocessing's Tokenizer gives the same index and sequences", () => {
+  const kerasConfigs = CONFIGS.filter(([, c]) => c.segmentation === undefined && c.normalize === undefined && c.stopWords === undefined);
+
+  it.each(kerasConfigs)('%s', async (_name, config) => {
+    const [keras] = (await askPython<{ keras: { sequences: number[][]; word_counts: string; index_word: string; word_index: string; document_count: number }[] }>({ keras: [{ config, texts: FIXTURE_TEXTS }] })).keras;
+    const state = fitTokenizer(FIXTURE_TEXTS, config);
+    const ours = JSON.parse(tokenizerToJson(state)).config;
+    expect({ word_counts: ours.word_counts, index_word: ours.index_word, word_index: ours.word_index, document_count: ours.document_count }).toEqual({
+      word_counts: keras.word_counts,
+      index_word: keras.index_word,
+      word_index: keras.word_index,
+      document_count: keras.document_count,
+    });
+    expect(textsToSequences(state, FIXTURE_TEXTS)).toEqual(keras.sequences);
   });
 });
 
