@@ -1,6 +1,7 @@
 import { assertNever, type Answer, type FromWorker, type Request, type ToWorker } from '../protocol/messages';
 import { useStudio } from '../store/store';
 import { DataLoader } from './dataLoader';
+import { readInterruptedRun, runInProgress } from './interruptedRun';
 import { ModelLibrary } from './modelLibrary';
 import { Predictions } from './predictions';
 import { PreprocessStatsRequests } from './preprocessStats';
@@ -104,7 +105,16 @@ export class StudioClient {
     this.pending.clear();
     const store = useStudio.getState();
     const quiet = store.train.error === null;
+    // Read before the run's record goes with its failed status: where its best weights are.
+    const checkpoint = runInProgress() ? readInterruptedRun()?.checkpoint : undefined;
     store.workerCrashed(reason);
+    if (checkpoint) {
+      const { error } = useStudio.getState().train;
+      store.showTrainError(
+        `${error ?? ''} Its best weights so far (epoch ${checkpoint.epoch}) are kept as “${checkpoint.name}” under Saved models in the Export step.`.trim(),
+      );
+      void this.library.refreshModels();
+    }
     // Said even when no run or model was lost: the page explains why a request failed.
     if (quiet && useStudio.getState().train.error === null) {
       store.showTrainError(`The studio's background worker was replaced because ${reason}; the dataset is loaded into the new one.`);
