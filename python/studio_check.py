@@ -4,6 +4,7 @@ request on stdin, prints one JSON answer. Not needed for training.
 Request: {"tokenize": [{"config": TokenizerConfig, "texts": [...], "maxlen": n}],
           "keras": [{"config": TokenizerConfig (Keras mode), "texts": [...]}],
           "summaries": [{"spec": ModelSpec, "classCount": k}],
+          "datasets": [{"content": file text, "data": config.json's data mapping}],
           "splits": [{"labels": [...], "validation": v, "test": t, "seed": s}]}
 """
 
@@ -50,6 +51,19 @@ def main():
             [{"id": i, "outputShapes": shapes, "params": params} for i, shapes, params in TextCNN(c["spec"], c["classCount"]).summary()]
             for c in request["summaries"]
         ]
+    if "datasets" in request:
+        import tempfile
+
+        from studio_data import load_dataset
+
+        out = []
+        for case in request["datasets"]:
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt", delete=False) as f:
+                f.write(case["content"])
+            texts, labels, classes, _skipped = load_dataset(f.name, case["data"])
+            os.unlink(f.name)
+            out.append({"texts": texts, "labels": labels, "classes": classes})
+        answer["datasets"] = out
     if "splits" in request:
         from studio_data import stratified_split
 

@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { askPython } from '../testFixtures/pythonFixture';
 import { stratifiedSplit } from '../data/split';
+import { buildDataset } from '../data/dataset';
+import type { Detected } from '../data/ingestFormat';
+import { TableParser } from '../data/tableParser';
 import { summarizeModel } from '../model/modelShapes';
 import type { ModelSpec } from '../model/modelSpec';
 import { defaultTokenizerConfig, fitTokenizer, textsToSequences, tokenize, type TokenizerConfig } from '../text/tokenizer';
@@ -157,6 +160,32 @@ describe('the PyTorch model (python/studio_model.py) has the studio model\'s sha
   it('covers every layer kind of the model builder', () => {
     const kinds = new Set(SPECS.flatMap(([, spec]) => spec.layers.map((l) => l.kind)));
     expect([...kinds].sort()).toEqual(['batchNorm', 'conv1d', 'dense', 'dropout', 'globalAvgPool', 'globalMaxPool', 'maxPool']);
+  });
+});
+
+/** One small file per format, with the cases where readers differ: quotes, tabs, keys, blank cells. */
+const FILES: [string, Detected, string][] = [
+  ['csv with a header, quoted commas, quotes and line breaks', { format: 'csv', delimiter: ',' }, 'text,label\n"Hello, world",greeting\n"She said ""hi""\nand left",story\nplain text, spam \n,empty\nno label,\n'],
+  ['csv with semicolons and no header', { format: 'csv', delimiter: ';' }, 'first text;a\nsecond; text;b\n"third;one";a\n'],
+  ['tsv: quotes are ordinary characters', { format: 'tsv', delimiter: '\t' }, 'label\ttext\nham\t"quoted" start\nspam\tsay "hi\nham\tlast\n'],
+  ['label<TAB>text: the first tab splits', { format: 'labelText', delimiter: '\t' }, 'ham\tGo until jurong point\nspam\tFree entry\twith a tab\nham\t\nham\tOk lar...\n'],
+  ['JSON Lines: keys in any order, numbers and lists', { format: 'jsonl', delimiter: ',' }, '{"text": "first", "label": "a"}\n{"label": 2, "text": "second"}\n\n{"text": "third", "label": ["b", "c"], "extra": 1}\n{"text": "no label"}\n'],
+  ['fastText lines', { format: 'fasttext', delimiter: ',' }, '__label__pos great movie\n__label__neg __label__meh boring film\n__label__pos  spaced  \n'],
+];
+
+describe("train.py reads files (python/studio_data.py) as the studio's Data step does", () => {
+  it.each(FILES)('%s', async (_name, format, content) => {
+    const parser = new TableParser(format, 'auto', 'data.txt');
+    parser.push(content);
+    const { table } = parser.end();
+    const names = table.columns;
+    const textColumn = names.findIndex((n) => n === 'text');
+    const labelColumn = names.findIndex((n) => n === 'label');
+    const mapping = textColumn >= 0 && labelColumn >= 0 ? { textColumn, labelColumn } : format.format === 'csv' ? { textColumn: 0, labelColumn: 1 } : { textColumn: 1, labelColumn: 0 };
+    const { dataset } = buildDataset(table, mapping.textColumn, mapping.labelColumn);
+    const data = { format: format.format, delimiter: format.delimiter, hasHeader: table.hasHeader, encoding: 'utf-8', ...mapping, textColumnName: names[mapping.textColumn], labelColumnName: names[mapping.labelColumn] };
+    const [py] = (await askPython<{ datasets: { texts: string[]; labels: number[]; classes: string[] }[] }>({ datasets: [{ content, data }] })).datasets;
+    expect(py).toEqual({ texts: dataset.texts, labels: [...dataset.labels], classes: dataset.classes });
   });
 });
 
