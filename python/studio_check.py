@@ -5,6 +5,7 @@ Request: {"tokenize": [{"config": TokenizerConfig, "texts": [...], "maxlen": n}]
           "keras": [{"config": TokenizerConfig (Keras mode), "texts": [...]}],
           "summaries": [{"spec": ModelSpec, "classCount": k}],
           "datasets": [{"content": file text, "data": config.json's data mapping}],
+          "bundles": [{"spec": ModelSpec, "classCount": k, "seed": s, "rows": n}],
           "splits": [{"labels": [...], "validation": v, "test": t, "seed": s}]}
 """
 
@@ -64,6 +65,33 @@ def main():
             os.unlink(f.name)
             out.append({"texts": texts, "labels": labels, "classes": classes})
         answer["datasets"] = out
+    if "bundles" in request:
+        import base64
+        import tempfile
+
+        import torch
+        from studio_model import TextCNN, save_tfjs
+
+        out = []
+        for case in request["bundles"]:
+            torch.manual_seed(case["seed"])
+            model = TextCNN(case["spec"], case["classCount"])
+            ids = torch.randint(0, case["spec"]["vocabSize"], (case["rows"], case["spec"]["sequenceLength"]))
+            model.train()
+            with torch.no_grad():  # moves the batch-norm statistics away from 0 and 1
+                for _ in range(3):
+                    model(ids)
+            model.eval()
+            with torch.no_grad():
+                probabilities = torch.softmax(model(ids), dim=-1).tolist()
+            folder = tempfile.mkdtemp(prefix="studio-check-")
+            save_tfjs(model, folder, case["seed"])
+            with open(os.path.join(folder, "model.json"), encoding="utf-8") as f:
+                model_json = json.load(f)
+            with open(os.path.join(folder, "group1-shard1of1.bin"), "rb") as f:
+                weights = base64.b64encode(f.read()).decode("ascii")
+            out.append({"modelJson": model_json, "weights": weights, "ids": ids.tolist(), "probabilities": probabilities})
+        answer["bundles"] = out
     if "splits" in request:
         from studio_data import stratified_split
 
