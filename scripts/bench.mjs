@@ -176,5 +176,10 @@ if (process.env.BENCH_ROWS !== '0') {
 if (process.env.BENCH_EXPORT !== '0') {
   await benchExport(URL, executablePath).catch((error) => console.log(`Export bench failed: ${error.message.split('\n')[0]}`));
 }
+// Charts: main-thread long tasks while the Keras text CNN trains with the charts visible (BENCH_CHARTS=0 skips it).
+if (process.env.BENCH_CHARTS !== '0') {
+  const { benchCharts } = await import('./bench-charts.mjs');
+  await benchCharts(URL, executablePath).catch((error) => console.log(`Charts bench failed: ${error.message.split('\n')[0]}`));
+}
 stop();
 process.exit(0);

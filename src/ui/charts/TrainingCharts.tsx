@@ -1,19 +1,22 @@
-import { Suspense, useMemo, useState } from 'react';
+import { Suspense, useDeferredValue, useMemo, useState } from 'react';
 import { count, withUnit } from '../../core/format';
 import type { EpochMetrics } from '../../protocol/messages';
 import { ChartPlaceholder } from './ChartPlaceholder';
 import { LegendToggles, toggled } from './LegendToggles';
 import { MetricChart } from './lazyCharts';
 import { exactValue, MAX_DRAWN_BATCHES, positiveRows, TRAIN_SERIES, trainRows, type Metric } from './trainRows';
-import { useThrottledTrainSeries, type TrainSeries } from './useThrottledTrainSeries';
+import { useStudio } from '../../store/store';
+import { useThrottledTrainSeries } from './useThrottledTrainSeries';
 import './charts.css';
 
 /** TensorBoard's default smoothing weight. */
 const DEFAULT_SMOOTHING = 0.6;
 
 /** "Loss chart" or "Accuracy chart": controls, the recharts drawing, a table and a caption. */
-function TrainingChart({ metric, series }: { metric: Metric; series: TrainSeries }) {
-  const { batches, epochs, batchesPerEpoch } = series;
+function TrainingChart({ metric }: { metric: Metric }) {
+  // Loss and accuracy sample the store in two lanes, so their redraws fall in two tasks.
+  // Deferred: React renders the new series in an interruptible pass that yields to input and paint.
+  const { batches, epochs, batchesPerEpoch } = useDeferredValue(useThrottledTrainSeries(metric === 'loss' ? 0 : 1));
   const isLoss = metric === 'loss';
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
   const [smoothing, setSmoothing] = useState(DEFAULT_SMOOTHING);
@@ -86,16 +89,16 @@ function TrainingChart({ metric, series }: { metric: Metric; series: TrainSeries
   );
 }
 
-/** "Loss chart" and "Accuracy chart", fed by the store at most five times a second. */
+/** "Loss chart" and "Accuracy chart", each fed by the store at most five times a second. */
 export function TrainingCharts() {
-  const series = useThrottledTrainSeries();
-  if (series.batches.length === 0 && series.epochs.length === 0) {
+  const empty = useStudio((s) => s.train.batches.length === 0 && s.train.epochs.length === 0);
+  if (empty) {
     return <p className="empty">Charts appear here once training starts: loss and accuracy per batch, and per epoch for training and validation.</p>;
   }
   return (
     <div className="charts">
-      <TrainingChart metric="loss" series={series} />
-      <TrainingChart metric="accuracy" series={series} />
+      <TrainingChart metric="loss" />
+      <TrainingChart metric="accuracy" />
     </div>
   );
 }

@@ -3,10 +3,15 @@ import { deleteRun } from '../../client/runHistory';
 import { diffConfigs } from '../../core/train/runDiff';
 import { RunModelCell } from './RunModelCell';
 import { useStudio, type RunHistoryEntry } from '../../store/store';
-import { LineChart, type Series } from '../charts/LineChart';
+import { Suspense, useState } from 'react';
+import { ChartPlaceholder } from '../charts/ChartPlaceholder';
+import { LegendToggles, toggled } from '../charts/LegendToggles';
+import { OverlayChart } from '../charts/lazyCharts';
+import type { OverlayRun } from '../charts/OverlayChart';
+import { OverlayTable } from '../charts/OverlayTable';
 import { percent as pct } from '../../core/format';
 
-const COLORS = ['#2563eb', '#ea580c', '#16a34a', '#9333ea', '#db2777', '#0891b2'];
+const COLORS = ['var(--chart-train)', 'var(--chart-val)', 'var(--chart-3)', 'var(--chart-4)', 'var(--chart-5)', 'var(--chart-6)'];
 const when = (id: number) => new Date(id).toLocaleString();
 
 /** Every finished run, kept in IndexedDB: pick some to overlay their curves and diff their settings. */
@@ -66,33 +71,30 @@ export function RunHistory() {
 }
 
 function Comparison({ runs }: { runs: RunHistoryEntry[] }) {
-  const series = (metric: 'valAccuracy' | 'valLoss'): Series[] =>
-    runs.map((run, i) => ({
-      name: when(run.id),
-      color: COLORS[i % COLORS.length],
-      dots: true,
-      points: run.result.epochs.map((e) => ({ x: e.epoch, y: e[metric] })),
-    }));
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
+  const overlay = (metric: 'valAccuracy' | 'valLoss'): OverlayRun[] =>
+    runs.map((run, i) => ({ key: String(run.id), name: when(run.id), color: COLORS[i % COLORS.length], values: run.result.epochs.map((e) => e[metric]) }));
+  const legend = runs.map((run, i) => ({ key: String(run.id), label: `${when(run.id)}: ${pct(run.result.valAccuracy)}`, color: COLORS[i % COLORS.length] }));
   const rows = diffConfigs(runs.map((r) => ({ dataset: r.dataset, model: r.spec, training: { ...r.config }, tokenizer: r.tokenizer })));
   return (
     <div className="comparison">
+      <LegendToggles items={legend} hidden={hidden} onToggle={(key) => setHidden((h) => toggled(h, key))} />
       <div className="charts">
         <figure aria-label="Validation accuracy of the compared runs" className="chart">
           <h3>Validation accuracy</h3>
-          <LineChart series={series('valAccuracy')} xLabel="epochs" yDomain={[0, 1]} formatY={(v) => `${Math.round(v * 100)}%`} />
+          <Suspense fallback={<ChartPlaceholder height={240} />}>
+            <OverlayChart runs={overlay('valAccuracy')} hidden={hidden} yLabel="validation accuracy (%)" percent title="Validation accuracy of the compared runs" />
+          </Suspense>
+          <OverlayTable runs={overlay('valAccuracy')} label="Validation accuracy per epoch and run" format={(v) => pct(v, 2)} />
         </figure>
         <figure aria-label="Validation loss of the compared runs" className="chart">
           <h3>Validation loss</h3>
-          <LineChart series={series('valLoss')} xLabel="epochs" formatY={(v) => v.toFixed(2)} />
+          <Suspense fallback={<ChartPlaceholder height={240} />}>
+            <OverlayChart runs={overlay('valLoss')} hidden={hidden} yLabel="validation loss" percent={false} title="Validation loss of the compared runs" />
+          </Suspense>
+          <OverlayTable runs={overlay('valLoss')} label="Validation loss per epoch and run" format={(v) => v.toFixed(4)} />
         </figure>
       </div>
-      <ul className="legend">
-        {runs.map((run, i) => (
-          <li key={run.id}>
-            <span className="swatch" style={{ borderColor: COLORS[i % COLORS.length] }} /> {when(run.id)}: {pct(run.result.valAccuracy)}
-          </li>
-        ))}
-      </ul>
       <table aria-label="Settings that differ">
         <caption>{rows.length ? 'Settings that differ between these runs' : 'These runs used the same settings.'}</caption>
         {rows.length > 0 && (
