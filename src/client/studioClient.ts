@@ -113,13 +113,14 @@ export class StudioClient {
       store.showTrainError(
         `${error ?? ''} Its best weights so far (epoch ${checkpoint.epoch}) are kept as “${checkpoint.name}” under Saved models in the Export step.`.trim(),
       );
-      void this.library.refreshModels();
     }
     // Said even when no run or model was lost: the page explains why a request failed.
     if (quiet && useStudio.getState().train.error === null) {
       store.showTrainError(`The studio's background worker was replaced because ${reason}; the dataset is loaded into the new one.`);
     }
     this.worker = this.spawn();
+    // The checkpoint shows under Saved models (asked of the new worker).
+    if (checkpoint) void this.library.refreshModels();
     const reload = this.data.reloadAfterCrash();
     if (reload) this.ready = reload.catch(() => undefined);
   }
