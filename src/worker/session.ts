@@ -37,6 +37,8 @@ export const session: {
   run: { id: number; control: RunControl } | null;
   /** The finished run's held-out evaluation while it is still being sent: a new run waits for it. */
   evaluating: Promise<unknown> | null;
+  /** Bulk scoring that holds tfjs on another backend (predict/inferenceBackend.ts): predictions wait for it. */
+  exclusive: Promise<unknown> | null;
 } = {
   backend: null,
   backendReady: null,
@@ -46,6 +48,7 @@ export const session: {
   active: null,
   run: null,
   evaluating: null,
+  exclusive: null,
 };
 
 /** The model ready to predict, or an error that says what to do first (`why`). */

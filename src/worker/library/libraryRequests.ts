@@ -10,6 +10,7 @@ import { requireActive, session } from '../session';
 import { bundleMetadata, exportBundle } from './exportBundle';
 import { importBundle } from './importBundle';
 import { deleteBundle, duplicateBundle, listBundles, loadBundle, renameBundle, saveBundle, storageEstimate } from './library';
+import { onFastCpuBackend } from '../predict/inferenceBackend';
 import { quantizationReport } from './quantizePreview';
 
 /** Saves the active model, its tokenizer and metadata under the name the user gave. */
@@ -98,10 +99,10 @@ export async function previewQuantization(message: MessageOf<'previewQuantizatio
   const active = requireActive('Train or load a model before comparing weight formats.');
   const previewId = message.requestId;
   try {
-    const report = await quantizationReport(active, {
+    const report = await onFastCpuBackend(() => quantizationReport(active, {
       progress: (done, total) => post({ type: 'quantizationProgress', previewId, done, total }),
       cancelled: () => cancelledComparisons.has(previewId),
-    });
+    }));
     post({ type: 'quantizationReport', requestId: previewId, report });
   } finally {
     cancelledComparisons.delete(previewId);

@@ -7,6 +7,7 @@ import type { FromWorker } from '../../protocol/messages';
 import { ingest } from '../data/ingest';
 import type { MessageOf, Post } from '../post';
 import { requireActive, type ActiveModel } from '../session';
+import { untilExclusiveEnds } from './inferenceBackend';
 
 const CHUNK = 256;
 const TEXT_NAMES = /^(text|sentence|message|review|content|body|document|sms)$/i;
@@ -58,6 +59,7 @@ export async function predictFile(active: ActiveModel, file: File): Promise<Omit
 
 /** Answers the page's "predict a file" with the active model's predictions of every text in it. */
 export async function postFilePredictions(message: MessageOf<'predictFile'>, post: Post): Promise<void> {
+  await untilExclusiveEnds();
   const active = requireActive('Train or load a model before predicting a file.');
   post({ requestId: message.requestId, ...(await predictFile(active, message.file)) });
 }

@@ -5,6 +5,7 @@ import type { SplitPredictionsMessage } from '../../protocol/messages';
 import type { MessageOf, Post } from '../post';
 import { requireActive, session } from '../session';
 import { predictRows, scoreRows, type Encoded } from '../train/trainer';
+import { untilExclusiveEnds } from './inferenceBackend';
 
 /**
  * "Evaluate on the current data": the active (usually loaded) model on the held-out rows of the
@@ -13,6 +14,7 @@ import { predictRows, scoreRows, type Encoded } from '../train/trainer';
  * model's output indices; the rows stay available for the texts behind a metric.
  */
 export async function evaluateCurrent(message: MessageOf<'evaluateCurrent'>, post: Post): Promise<void> {
+  await untilExclusiveEnds();
   const active = requireActive('Train or load a model before evaluating it.');
   const dataset = session.dataset;
   if (!dataset) throw new Error('Load a dataset and choose its columns before evaluating on it.');

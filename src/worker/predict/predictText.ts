@@ -4,9 +4,11 @@ import type { HighlightedToken } from '../../protocol/messages';
 import type { MessageOf, Post } from '../post';
 import { requireActive, type ActiveModel } from '../session';
 import { tokenHighlights } from './evaluate';
+import { untilExclusiveEnds } from './inferenceBackend';
 
 /** The class probabilities of one text and the tokens that drove the decision. */
 export async function predictOne(active: ActiveModel, text: string): Promise<{ probabilities: number[]; highlights: HighlightedToken[] | null }> {
+  await untilExclusiveEnds();
   const ids = encodeTexts(active.tokenizer, [text], { maxlen: active.spec.sequenceLength });
   const probabilities = tf.tidy(() => active.model.predict(tf.tensor2d(ids, [1, active.spec.sequenceLength], 'int32')) as tf.Tensor);
   const values = Array.from(await probabilities.data());
