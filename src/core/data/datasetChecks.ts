@@ -11,6 +11,8 @@ import type { DatasetCheck } from './validateDataset';
 export const LIMITS = {
   /** A class with fewer examples than this is "very few". */
   rareClass: 5,
+  /** Class count above which "too many classes for the data" can show (with few examples per class). */
+  manyClasses: 50,
   /** Characters above which a text is "extremely long". */
   longText: 20_000,
   /** Largest / smallest class ratio from which the imbalance warning shows. */
@@ -137,6 +139,8 @@ export function fatalCheck(dataset: Dataset, names: ColumnNames): DatasetCheck |
 /** Classes with very few examples, and a largest / smallest class ratio past LIMITS.imbalance. */
 export function classBalanceChecks(dataset: Dataset, { perClass, classRows }: DatasetStats): DatasetCheck[] {
   const checks: DatasetCheck[] = [];
+  const tooMany = tooManyClassesCheck(dataset.classes.length, dataset.labels.length);
+  if (tooMany) checks.push(tooMany);
   const rare = dataset.classes.map((name, c) => ({ name, c })).filter(({ c }) => perClass[c] < LIMITS.rareClass);
   if (rare.length) {
     const shown = rare.slice(0, 5).map(({ name, c }) => `"${name}" ${count(perClass[c])} (rows ${rowList(classRows[c], perClass[c])})`);
@@ -162,6 +166,25 @@ export function classBalanceChecks(dataset: Dataset, { perClass, classRows }: Da
     });
   }
   return checks;
+}
+
+/**
+ * More classes than the data can teach: many classes (over LIMITS.manyClasses) with fewer than
+ * LIMITS.rareClass examples each on average. More rows per class or fewer classes help; a
+ * larger validation split does not (a class under 3 examples stays in training only).
+ */
+export function tooManyClassesCheck(classes: number, examples: number): DatasetCheck | null {
+  if (classes <= LIMITS.manyClasses || examples / classes >= LIMITS.rareClass) return null;
+  return {
+    kind: 'tooManyClasses',
+    severity: 'warning',
+    count: classes,
+    rows: [],
+    message:
+      `Too many classes for the data: ${count(classes)} classes for ${count(examples)} examples (${(examples / classes).toFixed(1)} per class on average). ` +
+      'A model needs several examples of a class to learn it, and validation needs at least 3 to measure it. ' +
+      'Merge labels into fewer, broader classes, or choose a different Label column (this one may hold IDs or free text).',
+  };
 }
 
 /** Labels that differ only in upper/lower case: probably one class typed two ways. */

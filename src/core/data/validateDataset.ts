@@ -16,6 +16,7 @@ export type CheckKind =
   | 'noExamples'
   | 'singleClass'
   | 'rareClass'
+  | 'tooManyClasses'
   | 'duplicateText'
   | 'conflictingLabels'
   | 'longText'

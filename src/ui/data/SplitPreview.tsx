@@ -3,6 +3,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { splitCounts } from '../../core/data/datasetStats';
 import { useStudio } from '../../store/store';
 import { count, percent } from '../../core/format';
+import { otherName, useClassView } from './ClassList';
+
+const sumOf = (xs: number[], at: number[]) => at.reduce((n, k) => n + xs[k], 0);
 
 /**
  * "Split": examples per class in train, validation and test, from the Train step's "Validation
@@ -13,6 +16,7 @@ export function SplitPreview({ classes, classCounts }: { classes: string[]; clas
     useShallow((s) => ({ validation: s.train.config.validationSplit, test: s.train.config.testSplit, seed: s.train.config.seed })),
   );
   const setStep = useStudio((s) => s.setStep);
+  const view = useClassView(classCounts, 'Split');
   const result = useMemo(() => {
     try {
       return { counts: splitCounts(classCounts, { validation, test, seed }), error: null };
@@ -53,14 +57,24 @@ export function SplitPreview({ classes, classCounts }: { classes: string[]; clas
               </tr>
             </thead>
             <tbody>
-              {classes.map((name, k) => (
-                <tr key={name}>
-                  <th scope="row">{name}</th>
+              {view.rows.map((k) => (
+                <tr key={k}>
+                  <th scope="row">{classes[k]}</th>
                   <td className="num">{count(result.counts.train[k])}</td>
                   <td className="num">{count(result.counts.validation[k])}</td>
                   <td className="num">{count(result.counts.test[k])}</td>
                 </tr>
               ))}
+              {view.other && (
+                <tr>
+                  <th scope="row">{otherName(view.other.classes.length)}</th>
+                  {[result.counts.train, result.counts.validation, result.counts.test].map((part, j) => (
+                    <td key={j} className="num">
+                      {count(sumOf(part, view.other!.classes))}
+                    </td>
+                  ))}
+                </tr>
+              )}
               <tr className="avg">
                 <th scope="row">All classes</th>
                 <td className="num">{count(sum(result.counts.train))}</td>
@@ -71,6 +85,7 @@ export function SplitPreview({ classes, classCounts }: { classes: string[]; clas
           </table>
         </div>
       )}
+      {result.counts && view.controls}
     </section>
   );
 }

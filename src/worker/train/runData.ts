@@ -41,7 +41,7 @@ export function prepareData(dataset: Dataset, request: TrainRequest): RunData {
   const { spec, config } = request;
   const labels = dataset.labels;
   const split = stratifiedSplit(labels, { validation: config.validationSplit, test: config.testSplit, seed: config.seed });
-  if (split.validation.length === 0) throw new Error('The validation split is empty: add more rows or raise the validation split.');
+  if (split.validation.length === 0) throw new Error(emptyValidationMessage(labels, dataset.classes.length));
   const trainTexts = Array.from(split.train, (i) => dataset.texts[i]);
   // The Preprocess step's options; 'auto' is decided on these same training texts.
   const tokenizer = fitTokenizer(trainTexts, resolveTokenizer(request.tokenizer, spec.vocabSize, trainTexts).config);
@@ -52,4 +52,19 @@ export function prepareData(dataset: Dataset, request: TrainRequest): RunData {
     classCount: dataset.classes.length,
   };
   return { dataset, split, tokenizer, data };
+}
+
+/**
+ * Why the validation split is empty, and what helps: a class with fewer than 3 rows stays in
+ * training only, so when no class has 3 the split's size cannot help.
+ */
+export function emptyValidationMessage(labels: ArrayLike<number>, classCount: number): string {
+  const perClass = new Array<number>(classCount).fill(0);
+  for (let i = 0; i < labels.length; i++) perClass[labels[i]]++;
+  if (perClass.some((n) => n >= 3)) return 'The validation split is empty: add more rows or raise the validation split.';
+  const n = classCount.toLocaleString('en-US');
+  return (
+    `The validation split is empty: each of the ${n} classes has fewer than 3 examples (${labels.length.toLocaleString('en-US')} rows in all), and such a class stays in training only, ` +
+    'so a larger validation split cannot help. Too many classes for the data: merge labels into fewer classes, or choose a different Label column in Data.'
+  );
 }
