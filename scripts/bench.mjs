@@ -181,5 +181,10 @@ if (process.env.BENCH_CHARTS !== '0') {
   const { benchCharts } = await import('./bench-charts.mjs');
   await benchCharts(URL, executablePath).catch((error) => console.log(`Charts bench failed: ${error.message.split('\n')[0]}`));
 }
+// Thousands of classes: longest main-thread task with 10,000 labels (BENCH_CLASSES=0 skips it).
+if (process.env.BENCH_CLASSES !== '0') {
+  const { benchClasses } = await import('./bench-classes.mjs');
+  await benchClasses(URL, executablePath).catch((error) => console.log(`Classes bench failed: ${error.message.split('\n')[0]}`));
+}
 stop();
 process.exit(0);
