@@ -27,7 +27,14 @@ function TrainTooltip({ active, payload, label, metric, batchesPerEpoch }: Toolt
   return <ChartTooltip title={title} lines={lines} />;
 }
 
-const lossTick = (v: number) => (v >= 10 || v === 0 ? String(Number(v.toPrecision(3))) : v.toPrecision(2));
+/** The axis starts at a round step below the first point (0 for a whole run) and ends at the last point: it fits the data, zoomed or not. */
+function roundDown(dataMin: number): number {
+  if (!(dataMin >= 10)) return 0;
+  const unit = 10 ** Math.floor(Math.log10(dataMin));
+  return Math.floor(dataMin / unit) * unit;
+}
+
+const lossTick = (v: number) => (v >= 10 ? String(Math.round(v)) : v >= 0.01 || v === 0 ? v.toFixed(2) : v.toExponential(0));
 const percentTick = (v: number) => `${Math.round(v * 100)}%`;
 
 /**
@@ -47,7 +54,7 @@ function MetricChartInner({ rows, metric, batchesPerEpoch, hidden, smoothing, lo
           <XAxis
             dataKey="step"
             type="number"
-            domain={['auto', 'auto']}
+            domain={[roundDown, 'dataMax']}
             allowDecimals={false}
             tick={TICK}
             height={40}

@@ -37,18 +37,20 @@ function TrainingChart({ metric }: { metric: Metric }) {
             <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> Log scale
           </label>
         )}
-        <label htmlFor={id}>Smoothing</label>
-        <input
-          id={id}
-          type="range"
-          min={0}
-          max={0.99}
-          step={0.01}
-          value={smoothing}
-          aria-valuetext={smoothing === 0 ? 'off' : smoothing.toFixed(2)}
-          onChange={(e) => setSmoothing(Number(e.target.value))}
-        />
-        <output htmlFor={id}>{smoothing === 0 ? 'off' : smoothing.toFixed(2)}</output>
+        <span className="chart-control">
+          <label htmlFor={id}>Smoothing</label>
+          <input
+            id={id}
+            type="range"
+            min={0}
+            max={0.99}
+            step={0.01}
+            value={smoothing}
+            aria-valuetext={smoothing === 0 ? 'off' : smoothing.toFixed(2)}
+            onChange={(e) => setSmoothing(Number(e.target.value))}
+          />
+          <output htmlFor={id}>{smoothing === 0 ? 'off' : smoothing.toFixed(2)}</output>
+        </span>
       </div>
       <Suspense fallback={<ChartPlaceholder height={280} />}>
         <MetricChart rows={drawn} metric={metric} batchesPerEpoch={batchesPerEpoch} hidden={hidden} smoothing={smoothing} log={isLoss && log} />
