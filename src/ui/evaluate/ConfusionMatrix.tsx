@@ -35,53 +35,56 @@ export function ConfusionMatrix({ report, selected, onSelect }: Props) {
     onSelect({ t: nt, p: np });
     refs.current[nt * K + np]?.focus();
   };
+  // Scrolls sideways on its own at 375 px instead of clipping its last columns.
   return (
-    <table aria-label="Confusion matrix" className="card confusion">
-      <caption>Rows: true class · columns: predicted · count (share of the row).{onSelect ? ' Select a cell to see its texts.' : ''}</caption>
-      <thead>
-        <tr>
-          <td />
-          {classes.map((c) => (
-            <th key={c} scope="col">
-              {c}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {confusion.map((row, t) => (
-          <tr key={classes[t]}>
-            <th scope="row">{classes[t]}</th>
-            {row.map((count, p) => {
-              const rate = rowTotals[t] ? count / rowTotals[t] : 0;
-              const isSelected = selected?.t === t && selected.p === p;
-              return (
-                <td key={p} className={`num cell${t === p ? ' diag' : ''}`} style={{ ['--heat' as string]: rate }}>
-                  {onSelect ? (
-                    <button
-                      type="button"
-                      ref={(el) => {
-                        refs.current[t * K + p] = el;
-                      }}
-                      tabIndex={focus.t === t && focus.p === p ? 0 : -1}
-                      aria-pressed={isSelected}
-                      aria-label={`true ${classes[t]}, predicted ${classes[p]}: ${count} texts (${pct(rate)} of ${classes[t]})`}
-                      onClick={() => onSelect({ t, p })}
-                      onKeyDown={(e) => onKeyDown(e, t, p)}
-                    >
-                      {count} <span className="rate">({pct(rate)})</span>
-                    </button>
-                  ) : (
-                    <>
-                      {count} <span className="rate">({pct(rate)})</span>
-                    </>
-                  )}
-                </td>
-              );
-            })}
+    <div style={{ overflowX: 'auto', minWidth: 0 }}>
+      <table aria-label="Confusion matrix" className="card confusion">
+        <caption>Rows: true class · columns: predicted · count (share of the row).{onSelect ? ' Select a cell to see its texts.' : ''}</caption>
+        <thead>
+          <tr>
+            <td />
+            {classes.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {confusion.map((row, t) => (
+            <tr key={classes[t]}>
+              <th scope="row">{classes[t]}</th>
+              {row.map((count, p) => {
+                const rate = rowTotals[t] ? count / rowTotals[t] : 0;
+                const isSelected = selected?.t === t && selected.p === p;
+                return (
+                  <td key={p} className={`num cell${t === p ? ' diag' : ''}`} style={{ ['--heat' as string]: rate }}>
+                    {onSelect ? (
+                      <button
+                        type="button"
+                        ref={(el) => {
+                          refs.current[t * K + p] = el;
+                        }}
+                        tabIndex={focus.t === t && focus.p === p ? 0 : -1}
+                        aria-pressed={isSelected}
+                        aria-label={`true ${classes[t]}, predicted ${classes[p]}: ${count} texts (${pct(rate)} of ${classes[t]})`}
+                        onClick={() => onSelect({ t, p })}
+                        onKeyDown={(e) => onKeyDown(e, t, p)}
+                      >
+                        {count} <span className="rate">({pct(rate)})</span>
+                      </button>
+                    ) : (
+                      <>
+                        {count} <span className="rate">({pct(rate)})</span>
+                      </>
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
