@@ -3,16 +3,15 @@
  * stored in the library. Unzipping and checking run here, off the page's thread.
  */
 import * as tf from '@tensorflow/tfjs';
-import { unzipSync } from 'fflate';
 import { checkBundle, uniqueName, type BundleParts, type CheckedBundle } from '../../core/export/bundle';
 import { valueCount } from '../../core/export/quantize';
 import { tokenizerFromJson } from '../../core/text/tokenizerJson';
 import type { SavedModelInfo } from '../../protocol/messages';
 import { saveBundle, savedNames } from './library';
 import { session } from '../session';
+import { unzipBundle, ZipLimitError } from './zipLimits';
 
 const decoder = new TextDecoder();
-const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 const isZip = (file: File, head: Uint8Array) => /\.zip$/i.test(file.name) || (head[0] === 0x50 && head[1] === 0x4b);
 
 /** The files by name (a zip's folders are ignored), and where they came from. */
@@ -23,18 +22,19 @@ async function readFiles(files: readonly File[]): Promise<{ bytes: Map<string, U
     const [file] = files;
     const data = new Uint8Array(await file.arrayBuffer());
     if (isZip(file, data)) {
-      let entries: Record<string, Uint8Array>;
+      let entries: Map<string, Uint8Array>;
       try {
-        entries = unzipSync(data);
+        // Sizes are checked from the zip's directory before anything is inflated (zipLimits).
+        entries = unzipBundle(data, file.name);
       } catch (error) {
+        if (error instanceof ZipLimitError) throw error;
         throw new Error(
           `The zip file "${file.name}" is damaged or incomplete (${(error as Error).message}; ${data.length.toLocaleString('en-US')} bytes read). ` +
             'Download the model again and let the download finish before importing it.',
           { cause: error },
         );
       }
-      for (const [path, content] of Object.entries(entries)) if (!path.endsWith('/')) bytes.set(baseName(path), content);
-      return { bytes, source: 'the zip', stem: file.name.replace(/\.zip$/i, '') };
+      return { bytes: entries, source: 'the zip', stem: file.name.replace(/\.zip$/i, '') };
     }
   }
   for (const file of files) bytes.set(file.name, new Uint8Array(await file.arrayBuffer()));
