@@ -26,14 +26,22 @@ async function vendoredTfjs(): Promise<Uint8Array | null> {
 
 /** Zips the bundle and starts its download; returns the file name and its size in bytes. */
 export async function downloadBundle(name: string, files: BundleFile[]): Promise<{ fileName: string; bytes: number; notice: string | null }> {
-  const [{ zip }, tfjs] = await Promise.all([import('fflate'), vendoredTfjs()]);
+  const tfjs = await vendoredTfjs();
   const entries: Record<string, Uint8Array> = {};
   for (const file of files) entries[file.path] = new Uint8Array(file.data);
   if (tfjs) entries['tf.min.js'] = tfjs;
+  const fileName = zipFileName(name);
+  const bytes = await zipAndDownload(entries, fileName);
+  const notice = tfjs ? null : 'This build has no vendor/tf.min.js, so predict.html in the zip needs tf.min.js (TensorFlow.js 4.22) copied next to it.';
+  return { fileName, bytes, notice };
+}
+
+/** Zips `entries` (path → bytes) with fflate and starts the download of `fileName`; returns the zip's size in bytes. */
+export async function zipAndDownload(entries: Record<string, Uint8Array>, fileName: string): Promise<number> {
+  const { zip } = await import('fflate');
   const data = await new Promise<Uint8Array>((resolve, reject) =>
     zip(entries, { level: 6 }, (error, zipped) => (error ? reject(new Error(`Could not build the zip: ${error.message}`)) : resolve(zipped))),
   );
-  const fileName = zipFileName(name);
   const url = URL.createObjectURL(new Blob([data as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
   const link = document.createElement('a');
   link.href = url;
@@ -44,6 +52,5 @@ export async function downloadBundle(name: string, files: BundleFile[]): Promise
   link.remove();
   // The browser has the URL once the download starts; keep it a while for slow starts.
   window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  const notice = tfjs ? null : 'This build has no vendor/tf.min.js, so predict.html in the zip needs tf.min.js (TensorFlow.js 4.22) copied next to it.';
-  return { fileName, bytes: data.byteLength, notice };
+  return data.byteLength;
 }

@@ -3,6 +3,7 @@ import { useStudio } from '../store/store';
 import { DataLoader } from './dataLoader';
 import { readInterruptedRun, runInProgress } from './interruptedRun';
 import { ModelLibrary } from './modelLibrary';
+import { TrainingProject } from './trainingProject';
 import { Predictions } from './predictions';
 import { PreprocessStatsRequests } from './preprocessStats';
 import { TrainingRuns } from './trainingRuns';
@@ -56,6 +57,8 @@ export class StudioClient {
   readonly predictions = new Predictions(this.port);
   /** Saving, loading, exporting and importing models: the Export step's actions. */
   readonly library = new ModelLibrary(this.port);
+  /** "Download training project": the fitted tokenizer from the worker and the zip. */
+  readonly trainingProject = new TrainingProject(this.port);
 
   constructor() {
     this.worker = this.spawn();

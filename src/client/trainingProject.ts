@@ -10,7 +10,7 @@ import studioDataPy from '../../python/studio_data.py?raw';
 import predictPy from '../../python/predict.py?raw';
 import launchPy from '../../python/launch.py?raw';
 import { trainingProjectFiles, type TrainingProjectInput } from '../core/export/trainingProject';
-import type { ModelLibrary } from './modelLibrary';
+import { zipAndDownload, zipFileName } from './download';
 import type { WorkerPort } from './workerPort';
 
 /** The Python modules of the project, by file name. */
@@ -23,42 +23,29 @@ export const PYTHON_SOURCES: Readonly<Record<string, string>> = {
   'launch.py': launchPy,
 };
 
-/**
- * tokenizer.json of the model the worker holds, taken from the same files "Download model"
- * collects; null when no model is trained or loaded.
- */
-export async function fittedTokenizerJson(port: WorkerPort): Promise<string | null> {
-  const answer = await port.request({ type: 'exportModel', name: 'training project', quantization: 'none' });
-  if (answer.type !== 'bundleReady') return null;
-  const file = answer.files.find((f) => f.path === 'tokenizer.json');
-  return file ? new TextDecoder().decode(file.data) : null;
-}
+/** "Download training project", the client part: StudioClient hands it the worker port like its other parts. */
+export class TrainingProject {
+  constructor(private readonly port: WorkerPort) {}
 
-/**
- * The worker port of the client's model library. StudioClient hands its parts the port and keeps
- * it private; until it hands one to the training project too, the library's serves.
- */
-export function libraryPort(library: ModelLibrary): WorkerPort {
-  return (library as unknown as { port: WorkerPort }).port;
-}
+  /**
+   * tokenizer.json of the model the worker holds, taken from the same files "Download model"
+   * collects; null when no model is trained or loaded.
+   */
+  async fittedTokenizerJson(): Promise<string | null> {
+    const answer = await this.port.request({ type: 'exportModel', name: 'training project', quantization: 'none' });
+    if (answer.type !== 'bundleReady') return null;
+    const file = answer.files.find((f) => f.path === 'tokenizer.json');
+    return file ? new TextDecoder().decode(file.data) : null;
+  }
 
-/** Builds the project zip on the page and starts its download; returns the file name and size in bytes. */
-export async function downloadTrainingProject(fileName: string, input: Omit<TrainingProjectInput, 'sources'>): Promise<{ fileName: string; bytes: number; files: string[] }> {
-  const files = trainingProjectFiles({ ...input, sources: PYTHON_SOURCES });
-  const { zip, strToU8 } = await import('fflate');
-  const entries: Record<string, Uint8Array> = {};
-  for (const [path, text] of Object.entries(files)) entries[path] = strToU8(text);
-  const data = await new Promise<Uint8Array>((resolve, reject) =>
-    zip(entries, { level: 6 }, (error, zipped) => (error ? reject(new Error(`Could not build the zip: ${error.message}`)) : resolve(zipped))),
-  );
-  const url = URL.createObjectURL(new Blob([data as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return { fileName, bytes: data.byteLength, files: Object.keys(files).sort() };
+  /** Builds the project zip on the page and starts its download; returns the file name, its size in bytes and the files. */
+  async download(name: string, input: Omit<TrainingProjectInput, 'sources'>): Promise<{ fileName: string; bytes: number; files: string[] }> {
+    const files = trainingProjectFiles({ ...input, sources: PYTHON_SOURCES });
+    const encoder = new TextEncoder();
+    const entries: Record<string, Uint8Array> = {};
+    for (const [path, text] of Object.entries(files)) entries[path] = encoder.encode(text);
+    const fileName = zipFileName(name);
+    const bytes = await zipAndDownload(entries, fileName);
+    return { fileName, bytes, files: Object.keys(files).sort() };
+  }
 }

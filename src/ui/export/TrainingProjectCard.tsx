@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { studioClient } from '../../client/studioClient';
-import { downloadTrainingProject, fittedTokenizerJson, libraryPort } from '../../client/trainingProject';
 import { trainingProjectRefusals, type ProjectDataMapping } from '../../core/export/trainingProject';
 import { formatBytes } from '../../core/format';
 import { useStudio } from '../../store/store';
@@ -58,9 +57,9 @@ export function TrainingProjectCard() {
     setMessage(null);
     setError(null);
     try {
-      const tokenizerJson = active ? await fittedTokenizerJson(libraryPort(studioClient().library)) : null;
-      const base = (data?.name ?? 'text').replace(/\.[a-z0-9]+$/i, '').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-');
-      const result = await downloadTrainingProject(`${base} training project.zip`, {
+      const project = studioClient().trainingProject;
+      const tokenizerJson = active ? await project.fittedTokenizerJson() : null;
+      const result = await project.download(`${(data?.name ?? 'text').replace(/\.[a-z0-9]+$/i, '')} training project`, {
         spec,
         training,
         tokenizerOptions,
