@@ -3,13 +3,31 @@ import { useStudio, type ExportScope } from '../store/store';
 import { formatBytes } from '../core/format';
 import { downloadBundle } from './download';
 import type { WorkerPort } from './workerPort';
+import { LibrarySync, type LibraryChange } from './librarySync';
 
 /**
  * The model library and the Export step's actions. Requests go through the studio client's
  * worker; results and errors land in the store's `exporting` slice.
  */
 export class ModelLibrary {
-  constructor(private readonly port: WorkerPort) {}
+  /** Web Lock for writes and the channel that keeps every tab's list current (librarySync). */
+  private readonly sync: LibrarySync;
+
+  constructor(private readonly port: WorkerPort) {
+    this.sync = new LibrarySync((change) => this.changedElsewhere(change));
+  }
+
+  /** Another tab saved, renamed or deleted a model: this tab's list follows at once. */
+  private changedElsewhere(change: LibraryChange): void {
+    if (change.type === 'renamed') useStudio.getState().activeRenamed(change.name, change.newName);
+    void this.refreshModels();
+  }
+
+  /** True when the latest list (read now, not the one on screen) has a model of this name. */
+  async nameTaken(name: string): Promise<boolean> {
+    await this.refreshModels();
+    return useStudio.getState().exporting.saved.some((m) => m.name === name);
+  }
 
   async refreshModels(): Promise<void> {
     try {
@@ -25,8 +43,9 @@ export class ModelLibrary {
     const store = useStudio.getState();
     store.taskStarted('save', 'Saving…');
     try {
-      const answer = await this.port.request({ type: 'saveModel', name, overwrite });
+      const answer = await this.sync.write(() => this.port.request({ type: 'saveModel', name, overwrite }));
       if (answer.type === 'modelSaved') {
+        this.sync.announce({ type: 'saved', name: answer.model.name });
         store.taskSucceeded(`Saved "${answer.model.name}" to this browser.`);
         store.activeSaved(answer.model.name);
       }
@@ -50,6 +69,8 @@ export class ModelLibrary {
       }
     } catch (error) {
       store.taskFailed((error as Error).message);
+      // Deleted or renamed in another tab: the message says the list is refreshed, so it is.
+      await this.refreshModels();
     } finally {
       store.taskEnded();
     }
@@ -57,7 +78,8 @@ export class ModelLibrary {
 
   async deleteModel(name: string): Promise<void> {
     try {
-      await this.port.request({ type: 'deleteModel', name });
+      await this.sync.write(() => this.port.request({ type: 'deleteModel', name }));
+      this.sync.announce({ type: 'deleted', name });
       useStudio.getState().showExportMessage('library', `Deleted "${name}".`);
       await this.refreshModels();
     } catch (error) {
@@ -80,9 +102,10 @@ export class ModelLibrary {
 
   renameModel(name: string, newName: string): Promise<void> {
     return this.exportTask('library', `Renaming "${name}"…`, async () => {
-      const answer = await this.port.request({ type: 'renameModel', name, newName });
+      const answer = await this.sync.write(() => this.port.request({ type: 'renameModel', name, newName }));
       await this.refreshModels();
       if (answer.type !== 'modelSaved') return null;
+      this.sync.announce({ type: 'renamed', name, newName: answer.model.name });
       useStudio.getState().activeRenamed(name, answer.model.name);
       return `Renamed "${name}" to "${answer.model.name}".`;
     });
@@ -90,8 +113,9 @@ export class ModelLibrary {
 
   duplicateModel(name: string): Promise<void> {
     return this.exportTask('library', `Copying "${name}"…`, async () => {
-      const answer = await this.port.request({ type: 'duplicateModel', name });
+      const answer = await this.sync.write(() => this.port.request({ type: 'duplicateModel', name }));
       await this.refreshModels();
+      if (answer.type === 'modelSaved') this.sync.announce({ type: 'saved', name: answer.model.name });
       return answer.type === 'modelSaved' ? `Copied "${name}" as "${answer.model.name}".` : null;
     });
   }
@@ -140,8 +164,9 @@ export class ModelLibrary {
   /** Imports a downloaded .zip (or its files) into the library under `name` (empty: from the file). */
   importModel(files: File[], name: string): Promise<void> {
     return this.exportTask('import', `Importing ${files.length === 1 ? `"${files[0].name}"` : `${files.length} files`}…`, async () => {
-      const answer = await this.port.request({ type: 'importModel', files, name });
+      const answer = await this.sync.write(() => this.port.request({ type: 'importModel', files, name }));
       await this.refreshModels();
+      if (answer.type === 'modelSaved') this.sync.announce({ type: 'saved', name: answer.model.name });
       return answer.type === 'modelSaved' ? `Imported "${answer.model.name}" into the library: press Load to use it.` : null;
     });
   }

@@ -17,8 +17,9 @@ export function SaveCard() {
   const [replacing, setReplacing] = useState<string | null>(null);
   const name = modelNameFor(modelName, active?.name, datasetName);
   const canSave = active !== null && busy === null && name !== '';
-  const save = () => {
-    if (saved.some((m) => m.name === name)) setReplacing(name);
+  // Name clashes are decided on the latest list: another tab may have saved this name.
+  const save = async () => {
+    if (saved.some((m) => m.name === name) || (await studioClient().library.nameTaken(name))) setReplacing(name);
     else void studioClient().library.save(name);
   };
   return (
@@ -47,7 +48,7 @@ export function SaveCard() {
             Used for the saved model and the downloaded .zip.
           </span>
         </div>
-        <button type="button" className="primary" disabled={!canSave} onClick={save}>
+        <button type="button" className="primary" disabled={!canSave} onClick={() => void save()}>
           Save to browser
         </button>
       </div>
