@@ -120,7 +120,8 @@ export function MermaidFigure({ label, heading, source, description, className, 
             </div>
           )}
         </div>
-        <div ref={host} className="mermaid-host" />
+        {/* A zoomed diagram scrolls inside its box: keyboard users reach it with Tab and scroll with the arrow keys. */}
+        <div ref={host} className="mermaid-host" {...(zoomable ? { tabIndex: 0, role: 'region', 'aria-label': `${heading}, scrolls` } : {})} />
         {error && <p role="alert">{error}</p>}
         <figcaption>
           <span id={`${headingId}-text`} className="visually-hidden">

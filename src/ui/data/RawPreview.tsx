@@ -4,7 +4,7 @@ import { withUnit } from '../../core/format';
 /** "Data preview": the first rows of the file as read, the chosen columns marked. */
 export function RawPreview({ table, textColumn, labelColumn }: { table: TableInfo; textColumn: number; labelColumn: number }) {
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label="Data preview, scrolls">
       <table aria-label="Data preview">
         <caption>
           First rows of “{table.name}” ({withUnit(table.rowCount, 'row')}{table.hasHeader ? ', header row detected' : ', no header row'})

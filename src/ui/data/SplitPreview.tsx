@@ -40,7 +40,7 @@ export function SplitPreview({ classes, classCounts }: { classes: string[]; clas
         </p>
       )}
       {result.counts && (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Split by class, scrolls">
           <table aria-label="Split">
             <thead>
               <tr>

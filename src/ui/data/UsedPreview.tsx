@@ -4,7 +4,7 @@ import type { DatasetSummary } from '../../protocol/messages';
 export function UsedPreview({ summary, textName, labelName }: { summary: DatasetSummary; textName: string; labelName: string }) {
   if (summary.preview.length === 0) return null;
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label="Examples as used, scrolls">
       <table aria-label="Examples as used">
         <caption>
           The first examples as training will see them: text from “{textName}”, label from “{labelName}”

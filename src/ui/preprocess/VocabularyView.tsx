@@ -42,7 +42,7 @@ export function VocabularyView({ stats, vocabSize, problem, onChange }: Props) {
       {v.top.length === 0 ? (
         <p className="empty">The training texts have no tokens in this mode.</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Most frequent tokens, scrolls">
           <table aria-label="Most frequent tokens">
             <caption>The {count(v.top.length)} most frequent tokens of the training split</caption>
             <thead>
