@@ -57,8 +57,8 @@ function MetricChartInner({ rows, metric, batchesPerEpoch, hidden, smoothing, lo
             domain={[roundDown, 'dataMax']}
             allowDecimals={false}
             tick={TICK}
-            height={40}
-            label={{ value: 'batches trained', position: 'insideBottom', offset: 0, fontSize: 12 }}
+            height={46}
+            label={{ value: 'batches trained', position: 'insideBottom', offset: 6, fontSize: 12 }}
           />
           <YAxis
             tick={TICK}
