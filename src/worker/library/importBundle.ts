@@ -9,7 +9,7 @@ import { tokenizerFromJson } from '../../core/text/tokenizerJson';
 import type { SavedModelInfo } from '../../protocol/messages';
 import { saveBundle, savedNames } from './library';
 import { session } from '../session';
-import { unzipBundle, ZipLimitError } from './zipLimits';
+import { checkLooseFiles, unzipBundle, ZipLimitError } from './zipLimits';
 
 const decoder = new TextDecoder();
 const isZip = (file: File, head: Uint8Array) => /\.zip$/i.test(file.name) || (head[0] === 0x50 && head[1] === 0x4b);
@@ -37,6 +37,9 @@ async function readFiles(files: readonly File[]): Promise<{ bytes: Map<string, U
       return { bytes: entries, source: 'the zip', stem: file.name.replace(/\.zip$/i, '') };
     }
   }
+  // Loose files: the same limits, from their sizes, before the weights are read.
+  const model = files.find((f) => f.name === 'model.json');
+  checkLooseFiles(files, model ? new Uint8Array(await model.arrayBuffer()) : null);
   for (const file of files) bytes.set(file.name, new Uint8Array(await file.arrayBuffer()));
   return { bytes, source: 'the selected files', stem: '' };
 }

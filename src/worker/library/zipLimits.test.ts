@@ -2,7 +2,7 @@ import { inflateSync, strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { checkZipSizes, readZipDirectory, ZIP_LIMITS, ZipLimitError } from '../../core/export/zipDirectory';
 import { deflatedZeros, modelJsonDeclaring, rawZip } from '../../../e2e/zipFixtures';
-import { unzipBundle } from './zipLimits';
+import { checkLooseFiles, unzipBundle } from './zipLimits';
 
 const GiB = 1024 ** 3;
 
@@ -65,5 +65,14 @@ describe('zip limits', () => {
     expect(() => checkZipSizes([{ path: 'x/tokenizer.json', method: 8, compressedSize: 10, size: ZIP_LIMITS.json + 1, localOffset: 0 }], 'a.zip')).toThrow(
       /x\/tokenizer.json in "a.zip" unzips to 67,108,865 bytes/,
     );
+  });
+
+  it('checks loose files from their sizes before reading the weights', () => {
+    const model = strToU8(modelJsonDeclaring(10));
+    expect(() => checkLooseFiles([{ name: 'model.json', size: model.length }, { name: 'group1-shard1of1.bin', size: 40 }], model)).not.toThrow();
+    expect(() => checkLooseFiles([{ name: 'model.json', size: model.length }, { name: 'group1-shard1of1.bin', size: 5_000_000 }], model)).toThrow(
+      /group1-shard1of1.bin holds 5,000,000 bytes \(4.8 MiB\), but model.json declares 40 bytes of weights/,
+    );
+    expect(() => checkLooseFiles([{ name: 'group1-shard1of1.bin', size: 2 * GiB }], null)).toThrow(/The selected files hold 2,147,483,648 bytes/);
   });
 });

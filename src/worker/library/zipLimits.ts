@@ -4,7 +4,7 @@
  * enforced while inflating (a directory can lie), and only the bundle's own files are inflated.
  */
 import { Inflate } from 'fflate';
-import { baseName, checkDeclaredWeights, checkZipSizes, formatBytes, readZipDirectory, ZipLimitError, type ZipEntry } from '../../core/export/zipDirectory';
+import { baseName, checkDeclaredWeights, checkZipSizes, formatBytes, readZipDirectory, ZIP_LIMITS, ZipLimitError, type ZipEntry } from '../../core/export/zipDirectory';
 import { weightBytes, type WeightEntry } from '../../core/export/quantize';
 
 export { ZipLimitError };
@@ -74,4 +74,28 @@ export function unzipBundle(zip: Uint8Array, fileName: string): Map<string, Uint
     if (entry && !bytes.has(name)) bytes.set(name, inflateEntry(zip, entry, fileName));
   }
   return bytes;
+}
+
+/**
+ * The same limits for files selected one by one, from their sizes, before any weights are read:
+ * their total, each JSON part, and the weights files against what model.json declares.
+ */
+export function checkLooseFiles(files: readonly { name: string; size: number }[], modelJson: Uint8Array | null): void {
+  const total = files.reduce((n, f) => n + f.size, 0);
+  if (total > ZIP_LIMITS.total) {
+    throw new ZipLimitError(`The selected files hold ${formatBytes(total)}, more than the ${formatBytes(ZIP_LIMITS.total)} an import may take. Nothing was read: a model downloaded from this studio is far smaller.`);
+  }
+  for (const f of files) {
+    if (JSON_PARTS.includes(f.name) && f.size > ZIP_LIMITS.json) throw new ZipLimitError(`${f.name} is ${formatBytes(f.size)}, more than the ${formatBytes(ZIP_LIMITS.json)} a bundle's ${f.name} may take.`);
+  }
+  const declared = modelJson ? declaredWeights(modelJson) : null;
+  if (!declared) return;
+  const weights = files.filter((f) => declared.paths.includes(f.name));
+  const held = weights.reduce((n, f) => n + f.size, 0);
+  if (held > declared.bytes) {
+    throw new ZipLimitError(
+      `The weights file${weights.length === 1 ? '' : 's'} ${weights.map((f) => f.name).join(', ')} ${weights.length === 1 ? 'holds' : 'hold'} ${formatBytes(held)}, but model.json declares ${formatBytes(declared.bytes)} of weights. ` +
+        'Refused before reading them: a weights file is damaged or belongs to another model.',
+    );
+  }
 }
