@@ -17,13 +17,14 @@ test('comparing weight formats shows progress and Cancel and never disables Save
   const save = page.getByRole('button', { name: 'Save to browser' });
   const download = page.getByRole('button', { name: 'Download model' });
   await expect(save).toBeEnabled();
-  // Watches every DOM change while the comparison runs: was Save or Download ever disabled?
+  // Watches every DOM change while the comparison runs: was Save or Download ever disabled by it?
+  // (Saving disables both for its own duration: the observer stops looking once Save is pressed.)
   await page.evaluate(() => {
-    const w = window as unknown as { __compare: { progress: boolean; saveDisabled: boolean; downloadDisabled: boolean } };
-    w.__compare = { progress: false, saveDisabled: false, downloadDisabled: false };
+    const w = window as unknown as { __compare: { progress: boolean; saveDisabled: boolean; downloadDisabled: boolean; saving: boolean } };
+    w.__compare = { progress: false, saveDisabled: false, downloadDisabled: false, saving: false };
     const button = (name: string) => Array.from(document.querySelectorAll('button')).find((b) => b.textContent?.trim() === name);
     new MutationObserver(() => {
-      if (!document.querySelector('progress[aria-label="Weight format comparison"]')) return;
+      if (w.__compare.saving || !document.querySelector('progress[aria-label="Weight format comparison"]')) return;
       w.__compare.progress = true;
       if (button('Save to browser')?.disabled) w.__compare.saveDisabled = true;
       if (button('Download model')?.disabled) w.__compare.downloadDisabled = true;
@@ -42,6 +43,11 @@ test('comparing weight formats shows progress and Cancel and never disables Save
   // Second: runs to the end, and Save works meanwhile.
   await page.getByRole('button', { name: 'Compare weight formats' }).click();
   await expect(page.getByRole('progressbar', { name: 'Weight format comparison' })).toBeVisible();
+  await expect(save).toBeEnabled();
+  await expect(download).toBeEnabled();
+  await page.evaluate(() => {
+    (window as unknown as { __compare: { saving: boolean } }).__compare.saving = true;
+  });
   await save.click();
   await expect(page.getByText('Saved "formats model" to this browser.')).toBeVisible();
   const table = page.getByRole('table', { name: 'Weight formats' });
@@ -50,5 +56,5 @@ test('comparing weight formats shows progress and Cancel and never disables Save
   await expect(page.getByRole('progressbar', { name: 'Weight format comparison' })).toHaveCount(0);
 
   const seen = await page.evaluate(() => (window as unknown as { __compare: { progress: boolean; saveDisabled: boolean; downloadDisabled: boolean } }).__compare);
-  expect(seen).toEqual({ progress: true, saveDisabled: false, downloadDisabled: false });
+  expect(seen).toMatchObject({ progress: true, saveDisabled: false, downloadDisabled: false });
 });
