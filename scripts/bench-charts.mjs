@@ -67,7 +67,8 @@ async function measure(url, executablePath, chartsVisible) {
 const summary = (tasks) => {
   const sorted = [...tasks].sort((a, b) => b - a);
   const total = tasks.reduce((a, b) => a + b, 0);
-  return `longest ${(sorted[0] ?? 0).toFixed(0)} ms, ${tasks.length} tasks > 50 ms (${total.toFixed(0)} ms in all), top 5: ${sorted.slice(0, 5).map((d) => d.toFixed(0)).join(', ') || '—'} ms`;
+  if (tasks.length === 0) return 'no main-thread task over 50 ms (the longest was under 50 ms)';
+  return `longest ${sorted[0].toFixed(0)} ms, ${tasks.length} tasks > 50 ms (${total.toFixed(0)} ms in all), top 5: ${sorted.slice(0, 5).map((d) => d.toFixed(0)).join(', ') || '—'} ms`;
 };
 
 export async function benchCharts(url, executablePath) {
