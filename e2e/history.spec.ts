@@ -23,8 +23,14 @@ test('runs are kept across reloads and compared: curves overlaid, settings diffe
   for (const box of await runs.getByRole('checkbox').all()) await box.check();
   // One line per compared run, with one dot per epoch (2 + 3).
   const overlay = page.getByRole('figure', { name: 'Validation accuracy of the compared runs' });
-  await expect(overlay.locator('path[stroke="#2563eb"], path[stroke="#ea580c"]')).toHaveCount(2);
-  await expect(overlay.locator('circle')).toHaveCount(5);
+  await expect(overlay.locator('.recharts-line-curve')).toHaveCount(2);
+  await expect(overlay.locator('circle.recharts-line-dot')).toHaveCount(5);
+  // The legend above the charts hides a run in both and shows it again.
+  const legend = page.getByRole('region', { name: 'Run history' }).getByRole('list', { name: 'Series (press to show or hide)' });
+  await legend.getByRole('button').first().click();
+  await expect(overlay.locator('.recharts-line-curve')).toHaveCount(1);
+  await legend.getByRole('button').first().click();
+  await expect(overlay.locator('.recharts-line-curve')).toHaveCount(2);
   const diff = page.getByRole('table', { name: 'Settings that differ' });
   await expect(diff.getByRole('row', { name: /training\.learningRate 0\.003 0\.01/ })).toBeVisible();
   await expect(diff.getByRole('row', { name: /training\.epochs 3 2/ })).toBeVisible();
