@@ -40,7 +40,8 @@ async function waitForServer() {
 
 /** Parses "epoch 2/10 · batch 5/148" from the Training status into a global step. */
 function stepOf(text) {
-  const m = /epoch (\d+)\/\d+ · batch (\d+)\/(\d+)/.exec(text);
+  // The status's Details say "Now at epoch 2, batch 14/40."
+  const m = /epoch (\d+), batch (\d+)\/(\d+)/.exec(text);
   return m ? (Number(m[1]) - 1) * Number(m[3]) + Number(m[2]) : null;
 }
 
@@ -74,7 +75,8 @@ async function measure({ preset, sample, backend, webgpu, fused, workers }) {
     const batchSize = Number(await page.getByRole('spinbutton', { name: 'Batch size' }).inputValue());
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     const status = page.getByRole('status', { name: 'Training status' });
-    const read = async () => ({ t: performance.now(), text: await status.innerText() });
+    // textContent: the position sits in the status's closed Details.
+    const read = async () => ({ t: performance.now(), text: (await status.textContent()) ?? '' });
     let first = await read();
     const started = performance.now();
     while ((stepOf(first.text) ?? 0) < 3) {
@@ -93,7 +95,7 @@ async function measure({ preset, sample, backend, webgpu, fused, workers }) {
       if (stepOf(next.text) !== null) last = next;
     }
     const steps = stepOf(last.text) - stepOf(first.text);
-    const used = /on (\w+)/.exec(last.text)?.[1] ?? '?';
+    const used = /Backend: (\w+)/.exec(last.text)?.[1] ?? '?';
     await page.getByRole('button', { name: 'Stop', exact: true }).click().catch(() => undefined);
     const samplesPerSecond = (steps * batchSize) / ((last.t - first.t) / 1000);
     return { preset, backend: used, fused, workers, batchSize, steps, samplesPerSecond, gflops: (samplesPerSecond * mflop) / 1000 };
