@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { studioClient } from '../../client/studioClient';
 import { useStudio } from '../../store/store';
+import { TaskLines } from '../components/TaskLines';
 
 /** Upload a file of texts, download a CSV of predictions and probabilities. */
 export function BatchPredict() {
@@ -25,16 +26,7 @@ export function BatchPredict() {
         />
         <span className="hint">A CSV/TSV with a text column, or plain text with one text per line. Cells that a spreadsheet would run as formulas are neutralised.</span>
       </div>
-      {busy && (
-        <p role="status" className="busy">
-          {busy}
-        </p>
-      )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <TaskLines busy={busy} error={error} />
       {file && (
         <p role="status">
           Predicted {file.rows.toLocaleString('en-US')} texts from column “{file.textColumn}”

@@ -6,6 +6,7 @@ import type { StoredMetrics as Stored } from '../../store/evaluateSlice';
 import { useStudio } from '../../store/store';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { MetricsTable } from './MetricsTable';
+import { TaskLines } from '../components/TaskLines';
 
 const day = (iso: string) => {
   const d = new Date(iso);
@@ -50,16 +51,7 @@ export function StoredMetrics({ stored }: { stored: Stored }) {
             : `The data loaded now ${dataClasses ? `has the classes ${dataClasses.join(', ')}` : 'is not ready'}; the model predicts ${stored.classes.join(', ')}. Load data with the same classes to evaluate it.`}
         </span>
       </div>
-      {busy && (
-        <p role="status" className="busy">
-          {busy}
-        </p>
-      )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <TaskLines busy={busy} error={error} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useStudio, type ExportScope } from '../../store/store';
+import { TaskLines } from '../components/TaskLines';
 
 /** The busy line, result and error of the Export-step action that ran in `scope`. */
 export function ExportStatus({ scope }: { scope: ExportScope }) {
@@ -7,23 +8,5 @@ export function ExportStatus({ scope }: { scope: ExportScope }) {
     useShallow((s) => ({ busy: s.exporting.busy, message: s.exporting.message, error: s.exporting.error, current: s.exporting.scope })),
   );
   if (current !== scope) return null;
-  return (
-    <>
-      {busy && (
-        <p role="status" className="busy">
-          {busy}
-        </p>
-      )}
-      {message && (
-        <p role="status" className="good">
-          {message}
-        </p>
-      )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-    </>
-  );
+  return <TaskLines busy={busy} message={message} error={error} />;
 }

@@ -4,6 +4,7 @@ import { studioClient } from '../../client/studioClient';
 import { trainingProjectRefusals, type ProjectDataMapping } from '../../core/export/trainingProject';
 import { formatBytes } from '../../core/format';
 import { useStudio } from '../../store/store';
+import { TaskLines } from '../components/TaskLines';
 
 /** Same as the worker's STUDIO_VERSION (metadata.json's versions.studio). */
 const STUDIO_VERSION = '0.1.0';
@@ -99,21 +100,7 @@ export function TrainingProjectCard() {
         </button>
         <span className="hint">{active ? 'Includes the fitted tokenizer.json of the current model.' : 'train.py fits the tokenizer on the big file.'}</span>
       </div>
-      {busy && (
-        <p role="status" className="busy">
-          Building the training project…
-        </p>
-      )}
-      {message && (
-        <p role="status" className="good">
-          {message}
-        </p>
-      )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <TaskLines busy={busy ? 'Building the training project…' : null} message={message} error={error} />
     </div>
   );
 }
