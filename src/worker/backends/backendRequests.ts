@@ -3,14 +3,17 @@ import { session } from '../session';
 import { measureEngineSpeed } from '../train/engine/measureEngine';
 import { selectBackend } from './backend';
 import { measureSpeed } from './measure';
-import { chooseTrainer, trainerEnvironment } from './trainerChoice';
+import { chooseTrainer, cpuModelHolder, trainerEnvironment } from './trainerChoice';
 
 /**
  * Starts the tfjs backend the page's Backend choice asks for, and tells the page what runs and
  * what this browser has (the facts the page's copy of Auto's policy needs).
  */
 export async function startBackend(message: MessageOf<'init'>, post: Post): Promise<void> {
-  const starting = selectBackend(message.backend);
+  // Auto tries WebGPU first (so the policy learns whether a hardware GPU is here); without one,
+  // a model loaded before any run predicts on the CPU backend the engine's models use.
+  const automatic = message.backend === 'auto' || message.backend === 'engine';
+  const starting = selectBackend(message.backend).then((started) => (automatic ? cpuModelHolder(started) : started));
   session.backendReady = starting.catch(() => undefined);
   session.backend = { ...(await starting), environment: trainerEnvironment() };
   post({ type: 'backend', info: session.backend });

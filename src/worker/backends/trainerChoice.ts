@@ -22,6 +22,18 @@ function engineInfo(tfjs: BackendInfo & { name: TfjsBackendName }, fallbackReaso
   return { name: 'engine', adapter: FLAVORS[kernelFlavor()!], fallbackReason, evaluation: tfjs.name };
 }
 
+/**
+ * The tfjs backend that holds the model the engine trains, for evaluation, prediction and saving:
+ * hardware WebGPU when there is one, else tfjs' WASM backend (XNNPACK on the CPU, where the
+ * engine trains too). On a software WebGPU adapter the Keras text CNN's forward pass cost about
+ * 90 ms per text, so a run's evaluation and its first prediction waited seconds to minutes.
+ */
+export async function cpuModelHolder(started: BackendInfo & { name: TfjsBackendName }): Promise<BackendInfo & { name: TfjsBackendName }> {
+  if (hardwareWebGpuFound() === true || started.name === 'wasm') return started;
+  const wasm = await selectBackend('wasm');
+  return wasm.name === 'wasm' ? wasm : started;
+}
+
 /** Measured speeds by spec, classes and batch: Auto measures a model once per worker. */
 const measured = new Map<string, { name: TfjsBackendName; samplesPerSecond: number }[]>();
 
@@ -79,7 +91,7 @@ async function startPlanned(
     case 'tfjs':
       return tfjs;
     case 'engine':
-      return engineInfo(tfjs, choice === 'auto' ? `${noGpu} The WASM SIMD engine trains this model fastest on the CPU.` : null);
+      return engineInfo(await cpuModelHolder(tfjs), choice === 'auto' ? `${noGpu} The WASM SIMD engine trains this model fastest on the CPU.` : null);
     case 'firstTfjs':
       return { ...tfjs, fallbackReason: `The WASM engine cannot train this model: ${refusal}.${tfjs.fallbackReason ? ` ${tfjs.fallbackReason}` : ''}` };
     case 'fastestTfjs': {
