@@ -1,4 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
+import { count } from '../../core/format';
 import { studioClient } from '../../client/studioClient';
 import { useStudio } from '../../store/store';
 
@@ -14,12 +15,13 @@ export function CompareFormats({ disabled }: { disabled: boolean }) {
     return (
       <div className="row compare-progress">
         <progress aria-label="Weight format comparison" max={1} value={share} />
-        <span role="status">
-          Comparing weight formats… {comparing.total > 0 ? `${comparing.done.toLocaleString('en-US')} of ${comparing.total.toLocaleString('en-US')} predictions` : 'preparing'}
-        </span>
+        {/* Before the growing count, so Cancel stays put while the numbers change. */}
         <button type="button" aria-label="Cancel the weight format comparison" onClick={() => library.cancelComparison()}>
           Cancel
         </button>
+        <span role="status">
+          Comparing weight formats… {comparing.total > 0 ? `${count(comparing.done)} of ${count(comparing.total)} predictions` : 'preparing'}
+        </span>
       </div>
     );
   }

@@ -31,7 +31,10 @@ function engineInfo(tfjs: BackendInfo & { name: TfjsBackendName }, fallbackReaso
 export async function cpuModelHolder(started: BackendInfo & { name: TfjsBackendName }): Promise<BackendInfo & { name: TfjsBackendName }> {
   if (hardwareWebGpuFound() === true || started.name === 'wasm') return started;
   const wasm = await selectBackend('wasm');
-  return wasm.name === 'wasm' ? wasm : started;
+  if (wasm.name !== 'wasm') return started;
+  // Why not the backend Auto tried first: what WebGPU found, or why it could not start.
+  const why = started.fallbackReason ?? (started.name === 'webgpu' ? `WebGPU has only a software adapter here (${started.adapter ?? 'fallback adapter'}).` : null);
+  return { ...wasm, fallbackReason: why };
 }
 
 /** Measured speeds by spec, classes and batch: Auto measures a model once per worker. */
