@@ -5,10 +5,10 @@
 // bench` (BENCH_CLASSES=0 skips it), or alone: `node scripts/bench-classes.mjs` (serves
 // BENCH_DIST, default dist/, itself).
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumPath, startPreview } from './lib/preview.mjs';
 
 const CLASSES = Number(process.env.BENCH_CLASSES_N ?? 10_000);
 
@@ -63,22 +63,10 @@ export async function benchClasses(url, executablePath) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const dist = process.env.BENCH_DIST ?? 'dist';
-  if (!existsSync(`${dist}/index.html`)) throw new Error(`${dist}/index.html is missing: npm run build first`);
-  const port = 4319;
-  const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--outDir', dist, '--host', 'localhost', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
+  const preview = await startPreview(4319);
   try {
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`http://localhost:${port}/`)).ok) break;
-      } catch {
-        if (i > 150) throw new Error('vite preview did not start');
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }
-    await benchClasses(`http://localhost:${port}/`, executablePath);
+    await benchClasses(preview.url, chromiumPath);
   } finally {
-    server.kill();
+    preview.stop();
   }
 }

@@ -10,10 +10,10 @@
 // before the upload. The page's own JS heap (CDP Performance.getMetrics, JSHeapUsedSize,
 // sampled every 100 ms) is printed too: it shows what reaches the main thread.
 import { chromium } from '@playwright/test';
-import { execSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumPath, startPreview } from './lib/preview.mjs';
 import { mulberry32 as random } from './lib/mulberry32.mjs';
 
 const ROWS = Number(process.env.BENCH_INGEST_ROWS ?? 100_000);
@@ -143,22 +143,10 @@ export async function benchIngest(url, executablePath) {
 
 // Alone: serve dist/ and run.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const port = 4318;
-  const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-  if (!existsSync('dist/index.html')) execSync('npm run build', { stdio: 'inherit' });
-  const server = spawn('npx', ['vite', 'preview', '--host', 'localhost', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
-  const url = `http://localhost:${port}/`;
+  const preview = await startPreview(4318, { build: true });
   try {
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(url)).ok) break;
-      } catch {
-        if (i > 100) throw new Error('vite preview did not start');
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    await benchIngest(url, executablePath);
+    await benchIngest(preview.url, chromiumPath);
   } finally {
-    process.kill(-server.pid);
+    preview.stop();
   }
 }

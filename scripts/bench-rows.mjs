@@ -6,10 +6,10 @@
 // (BENCH_ROWS=0 skips it), or alone: `node scripts/bench-rows.mjs` (builds dist/ if missing).
 // BENCH_ROWS_COUNT, BENCH_ROWS_EPOCHS, BENCH_ROWS_BACKEND (default auto) change the run.
 import { chromium } from '@playwright/test';
-import { execSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumPath, startPreview } from './lib/preview.mjs';
 import { mulberry32 as random } from './lib/mulberry32.mjs';
 
 const ROWS = Number(process.env.BENCH_ROWS_COUNT ?? 1_000_000);
@@ -89,22 +89,10 @@ export async function benchRows(url, executablePath) {
 
 // Alone: serve dist/ and run.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const port = 4319;
-  const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-  if (!existsSync('dist/index.html')) execSync('npm run build', { stdio: 'inherit' });
-  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', 'localhost', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
-  const url = `http://localhost:${port}/`;
+  const preview = await startPreview(4319, { build: true });
   try {
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(url)).ok) break;
-      } catch {
-        if (i > 100) throw new Error('vite preview did not start');
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    await benchRows(url, executablePath);
+    await benchRows(preview.url, chromiumPath);
   } finally {
-    server.kill();
+    preview.stop();
   }
 }
