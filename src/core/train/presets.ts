@@ -1,4 +1,4 @@
-import type { ModelSpec } from '../model/modelSpec';
+import { defaultModelSpec, type ModelSpec } from '../model/modelSpec';
 import type { TokenizerOptions } from '../text/tokenizerMode';
 import { defaultTrainConfig, type TrainConfig } from './trainConfig';
 
@@ -35,16 +35,8 @@ export const PRESETS: readonly Preset[] = [
     name: 'Keras text CNN',
     description:
       'The classic Keras reference: Tokenizer(10000), pad_sequences(500), Embedding 16, Conv1D 128×5 relu, GlobalMaxPooling1D, Dense 128 relu, softmax; adam, 10 epochs, batch 32, validation 0.2.',
-    spec: {
-      vocabSize: 10000,
-      sequenceLength: 500,
-      embeddingDim: 16,
-      layers: [
-        { kind: 'conv1d', filters: 128, kernelSizes: [5], activation: 'relu' },
-        { kind: 'globalMaxPool' },
-        { kind: 'dense', units: 128, activation: 'relu' },
-      ],
-    },
+    // The exact reference: the default spec and training settings are this preset's.
+    spec: defaultModelSpec(),
     train: defaultTrainConfig(),
   },
   {
