@@ -2,6 +2,7 @@ import { Suspense, useDeferredValue, useMemo, useState } from 'react';
 import { count, withUnit } from '../../core/format';
 import type { EpochMetrics } from '../../protocol/messages';
 import { ChartPlaceholder } from './ChartPlaceholder';
+import { ChartTable } from './ChartTable';
 import { LegendToggles, toggled } from './LegendToggles';
 import { MetricChart } from './lazyCharts';
 import { exactValue, MAX_DRAWN_BATCHES, positiveRows, TRAIN_SERIES, trainRows, type Metric } from './trainRows';
@@ -55,33 +56,12 @@ function TrainingChart({ metric }: { metric: Metric }) {
       <Suspense fallback={<ChartPlaceholder height={280} />}>
         <MetricChart rows={drawn} metric={metric} batchesPerEpoch={batchesPerEpoch} hidden={hidden} smoothing={smoothing} log={isLoss && log} />
       </Suspense>
-      <details className="chart-table">
-        <summary>Show as table</summary>
-        {epochs.length === 0 ? (
-          <p>No epoch has ended yet.</p>
-        ) : (
-          <div className="table-scroll">
-            <table aria-label={`${isLoss ? 'Loss' : 'Accuracy'} per epoch`}>
-              <thead>
-                <tr>
-                  <th scope="col">Epoch</th>
-                  <th scope="col">Train</th>
-                  <th scope="col">Validation</th>
-                </tr>
-              </thead>
-              <tbody>
-                {epochs.map((e) => (
-                  <tr key={e.epoch}>
-                    <td>{e.epoch}</td>
-                    <td>{exactValue(metric, value(e, 'train'))}</td>
-                    <td>{exactValue(metric, value(e, 'val'))}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </details>
+      <ChartTable
+        label={`${isLoss ? 'Loss' : 'Accuracy'} per epoch`}
+        columns={['Epoch', 'Train', 'Validation']}
+        rows={epochs.map((e) => ({ key: e.epoch, cells: [e.epoch, exactValue(metric, value(e, 'train')), exactValue(metric, value(e, 'val'))] }))}
+        empty="No epoch has ended yet."
+      />
       <figcaption>
         {withUnit(batches.length, 'batch point')}
         {drawnBatches < batches.length ? ` (${count(drawnBatches)} drawn)` : ''}, {withUnit(epochs.length, 'epoch point')}
