@@ -8,6 +8,7 @@ import tseslint from 'typescript-eslint';
 const TFJS = { group: ['@tensorflow/*'], message: 'Only src/worker runs TensorFlow.js: send the worker a message (src/protocol) instead.' };
 const WORKER = { group: ['**/worker/**', '**/worker'], message: 'The page talks to the worker only through src/client and src/protocol messages.' };
 const UI_LIBS = ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'recharts', 'mermaid', 'idb', 'fflate'];
+const CORE_PATHS = UI_LIBS.map((name) => ({ name, message: 'src/core is pure TypeScript: no UI, storage or rendering libraries.' }));
 
 /** src/core's rooms in pipeline order: a room may import from earlier rooms and the shared root only. */
 const ROOMS = ['data', 'text', 'model', 'train', 'eval', 'export'];
@@ -21,7 +22,7 @@ function roomRule(room) {
       'no-restricted-imports': [
         'error',
         {
-          paths: UI_LIBS.map((name) => ({ name, message: 'src/core is pure TypeScript: no UI, storage or rendering libraries.' })),
+          paths: CORE_PATHS,
           patterns: [
             TFJS,
             { group: ['../../*', '../../**'], message: 'src/core imports nothing outside src/core.' },
@@ -70,7 +71,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: UI_LIBS.map((name) => ({ name, message: 'src/core is pure TypeScript: no UI, storage or rendering libraries.' })),
+          paths: CORE_PATHS,
           patterns: [
             TFJS,
             { group: ['../*', '../**'], message: 'src/core imports nothing outside src/core.' },
