@@ -35,6 +35,11 @@ export const session: {
   dataset: Dataset | null;
   active: ActiveModel | null;
   run: { id: number; control: RunControl } | null;
+  /**
+   * A series of trials in progress (cross-validation, a search): one at a time, and never beside
+   * a training run. `what` names it in the refusal ("a cross-validation"); `abort` cancels it.
+   */
+  experiment: { what: string; id: number; abort: AbortController } | null;
   /** The finished run's held-out evaluation while it is still being sent: a new run waits for it. */
   evaluating: Promise<unknown> | null;
   /** Bulk scoring that holds tfjs on another backend (predict/inferenceBackend.ts): predictions wait for it. */
@@ -47,6 +52,7 @@ export const session: {
   dataset: null,
   active: null,
   run: null,
+  experiment: null,
   evaluating: null,
   exclusive: null,
 };

@@ -28,26 +28,43 @@ export async function readyToTrain(request: TrainRequest): Promise<Dataset> {
   const dataset = session.dataset;
   if (!dataset) throw new Error('Load a dataset and choose its columns before training.');
   if (session.run) throw new Error('A training run is already in progress: stop it before starting another.');
-  const problems = [...validateModelSpec(request.spec, dataset.classes.length), ...validateTrainConfig(request.config)];
-  if (problems.length) throw new Error(problems.map((p) => p.message).join(' '));
+  if (session.experiment) throw new Error(`${capitalized(session.experiment.what)} is in progress: cancel it or let it finish before training.`);
+  checkRequest(request, dataset.classes.length);
   return dataset;
 }
+
+/** Throws the model spec's and training settings' problems in plain words, if any. */
+export function checkRequest(request: TrainRequest, classCount: number): void {
+  const problems = [...validateModelSpec(request.spec, classCount), ...validateTrainConfig(request.config)];
+  if (problems.length) throw new Error(problems.map((p) => p.message).join(' '));
+}
+
+const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * Splits the rows (seeded, per class), fits the tokenizer on the training rows only (the
  * validation texts must stay unseen) and encodes every row, so evaluation can read any split.
  */
 export function prepareData(dataset: Dataset, request: TrainRequest): RunData {
-  const { spec, config } = request;
   const labels = dataset.labels;
+  const { config } = request;
   const split = stratifiedSplit(labels, { validation: config.validationSplit, test: config.testSplit, seed: config.seed });
   if (split.validation.length === 0) throw new Error(emptyValidationMessage(labels, dataset.classes.length));
+  return encodeRun(dataset, request, split);
+}
+
+/**
+ * The data of a run on rows already chosen (a split, or a cross-validation fold): the tokenizer
+ * fitted on `split.train` only and every row encoded with it, so any row can be read by index.
+ */
+export function encodeRun(dataset: Dataset, request: TrainRequest, split: Split): RunData {
+  const { spec } = request;
   const trainTexts = Array.from(split.train, (i) => dataset.texts[i]);
   // The Preprocess step's options; 'auto' is decided on these same training texts.
   const tokenizer = fitTokenizer(trainTexts, resolveTokenizer(request.tokenizer, spec.vocabSize, trainTexts).config);
   const data: Encoded = {
     ids: encodeTexts(tokenizer, dataset.texts, { maxlen: spec.sequenceLength }),
-    labels,
+    labels: dataset.labels,
     sequenceLength: spec.sequenceLength,
     classCount: dataset.classes.length,
   };

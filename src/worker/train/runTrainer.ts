@@ -3,7 +3,7 @@ import type { ModelSpec } from '../../core/model/modelSpec';
 import { enginePlan } from '../../core/train/enginePlan';
 import { balancedClassWeights, type TrainConfig } from '../../core/train/trainConfig';
 import type { BackendInfo, TfjsBackendName, TrainRequest } from '../../protocol/messages';
-import { makeOptimizer, weightedCrossEntropy } from './buildModel';
+import { buildModel, makeOptimizer, weightedCrossEntropy } from './buildModel';
 import { chooseEngineWorkers } from './engine/chooseWorkers';
 import { EngineTeam } from './engine/engineTeam';
 import { engineTrainee, readWeights, writeWeights } from './engine/engineTrainee';
@@ -35,6 +35,20 @@ export async function makeTrainer(backend: BackendInfo, model: tf.LayersModel, r
     return engineTrainer(backend, model, spec, config, run.data, classWeights, runSteps);
   }
   return tfjsTrainer(backend.name, model, spec, config, classCount, classWeights);
+}
+
+/**
+ * The run's model (seeded weights) and what trains it; the model is freed again when the
+ * trainer cannot start. The caller owns both: `trainer.dispose()` and `model.dispose()`.
+ */
+export async function modelAndTrainer(backend: BackendInfo, request: TrainRequest, run: RunData): Promise<{ model: tf.LayersModel; trainer: RunTrainer }> {
+  const model = buildModel(request.spec, run.dataset.classes.length, request.config.seed);
+  try {
+    return { model, trainer: await makeTrainer(backend, model, request, run) };
+  } catch (error) {
+    model.dispose();
+    throw error;
+  }
 }
 
 /**

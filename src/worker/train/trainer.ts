@@ -112,6 +112,7 @@ export function scoreRows(probs: Float32Array, data: Encoded, rows: Int32Array) 
   return {
     probs,
     truth,
+    predicted,
     loss: rows.length ? loss / rows.length : 0,
     accuracy: report.accuracy,
     confusion,

@@ -2,11 +2,10 @@ import type { TrainRequest } from '../../protocol/messages';
 import { chooseTrainer } from '../backends/trainerChoice';
 import type { Post } from '../post';
 import { session } from '../session';
-import { buildModel } from './buildModel';
 import { Checkpointer } from './checkpoint';
 import { prepareData, readyToTrain } from './runData';
 import { finishRun, loopEvents } from './runReport';
-import { makeTrainer, type RunTrainer } from './runTrainer';
+import { modelAndTrainer } from './runTrainer';
 import { trainLoop, type RunControl } from './trainLoop';
 
 /**
@@ -21,11 +20,9 @@ export async function runTraining(runId: number, request: TrainRequest, post: Po
   session.backend = backend;
   post({ type: 'backend', info: backend });
   const run = prepareData(dataset, request);
-  const model = buildModel(spec, dataset.classes.length, config.seed);
-  let trainer: RunTrainer | null = null;
+  const { model, trainer } = await modelAndTrainer(backend, request, run);
   let checkpoint: Checkpointer | null = null;
   try {
-    trainer = await makeTrainer(backend, model, request, run);
     const { settle } = trainer;
     checkpoint = new Checkpointer(runId, model, run, request, backend, () => settle(), post);
     const control: RunControl = { paused: false, stopRequested: false, wake: null };
@@ -59,7 +56,7 @@ export async function runTraining(runId: number, request: TrainRequest, post: Po
   } finally {
     // Ended here (done, stopped or failed): the page has the result; only a run cut off keeps its checkpoint.
     void checkpoint?.discard();
-    trainer?.dispose();
+    trainer.dispose();
     if (session.run?.id === runId) session.run = null;
   }
 }
