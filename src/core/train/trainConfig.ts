@@ -1,4 +1,5 @@
 /** How to train: plain JSON beside the ModelSpec, validated before a run starts. */
+import { augmentProblems, type AugmentConfig } from './augment';
 
 export type OptimizerName = 'adam' | 'sgd' | 'rmsprop';
 /**
@@ -40,6 +41,8 @@ export interface TrainConfig {
    * Automatic times a few steps of the run's model with 1 and 2 workers and trains on the faster).
    */
   engineWorkers?: 1 | 2;
+  /** Augmentation of the training rows only (absent, or 0 copies: off). See augment.ts. */
+  augment?: AugmentConfig;
 }
 
 export type LearningRateSchedule = 'constant' | 'step' | 'exponential' | 'cosine';
@@ -101,6 +104,9 @@ export function validateTrainConfig(c: TrainConfig): ConfigIssue[] {
   }
   if (c.engineWorkers !== undefined && c.engineWorkers !== 1 && c.engineWorkers !== 2) {
     issues.push({ path: 'engineWorkers', message: 'Engine workers must be 1 or 2.' });
+  }
+  if (c.augment) {
+    for (const message of augmentProblems(c.augment)) issues.push({ path: 'augment', message });
   }
   return issues;
 }
