@@ -137,7 +137,10 @@ export interface TrainResult {
   stopReason: 'completed' | 'user' | 'early';
   /** Set when the model went back to the weights of this (best) epoch. */
   restoredEpoch: number | null;
+  /** Texts trained on per epoch, augmented copies included. */
   trainCount: number;
+  /** Of those, copies added by augmentation (absent or 0: off; runs from before it). */
+  augmented?: number;
   valCount: number;
   testCount: number;
 }
@@ -253,7 +256,10 @@ export type FromWorker =
       type: 'trainStarted';
       runId: number;
       backend: BackendInfo;
+      /** Texts trained on per epoch, augmented copies included. */
       trainCount: number;
+      /** Of those, copies added by augmentation (absent or 0: off). */
+      augmented?: number;
       valCount: number;
       batchesPerEpoch: number;
       /** null when the fused convolution + max-pool step trains; otherwise why the standard path does. */

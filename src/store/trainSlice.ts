@@ -42,7 +42,7 @@ export type RunSummary = Omit<TrainResult, 'validation' | 'confusion'>;
 export type RunHistoryEntry = RunRecord<RunSummary>;
 
 /** The start of a run as the worker reports it. */
-export type RunStart = Pick<Extract<FromWorker, { type: 'trainStarted' }>, 'backend' | 'trainCount' | 'valCount' | 'batchesPerEpoch' | 'fused'>;
+export type RunStart = Pick<Extract<FromWorker, { type: 'trainStarted' }>, 'backend' | 'trainCount' | 'augmented' | 'valCount' | 'batchesPerEpoch' | 'fused'>;
 /** A finished batch as the worker reports it. */
 export type BatchReport = Pick<Extract<FromWorker, { type: 'batch' }>, 'epoch' | 'batch' | 'step' | 'loss' | 'accuracy' | 'samplesPerSecond'>;
 
@@ -56,8 +56,8 @@ export interface TrainState {
   batches: BatchPoint[];
   epochs: EpochMetrics[];
   progress: TrainProgress | null;
-  /** Texts in the training and validation splits of the current run. */
-  counts: { train: number; validation: number } | null;
+  /** Texts in the training (augmented copies included) and validation splits of the current run. */
+  counts: { train: number; augmented: number; validation: number } | null;
   /** For the current run: null when the fused convolution + max-pool step trains, else why not. */
   fused: string | null;
   result: TrainResult | null;
@@ -134,7 +134,7 @@ export const createTrainSlice: StateCreator<TrainSlice, [], [], TrainSlice> = (s
       update({
         status: 'training',
         backend: start.backend,
-        counts: { train: start.trainCount, validation: start.valCount },
+        counts: { train: start.trainCount, augmented: start.augmented ?? 0, validation: start.valCount },
         fused: start.fused,
         progress: { epoch: 1, batch: 0, batchesPerEpoch: start.batchesPerEpoch, samplesPerSecond: 0, step: 0, startedAt },
       }),

@@ -42,6 +42,16 @@ describe('modelCard', () => {
     expect(md).not.toContain('languages written without spaces');
   });
 
+  it('says how the training texts were augmented, and only when they were', () => {
+    const m = fixtureMetadata();
+    const augment = { copies: 2, deletion: 0.1, swaps: 1, insertions: 1, dropout: 0.15 };
+    expect(card({ training: { ...m.training, augment } })).toContain(
+      'Augmented: 2 changed copies of each training text (word deletion 0.1, 1 swaps, 1 insertions of same-class words, word dropout 0.15; seed 42). Validation and test texts were not augmented.',
+    );
+    expect(card({ training: { ...m.training, augment: { ...augment, copies: 0 } } })).not.toContain('Augmented');
+    expect(card()).not.toContain('Augmented');
+  });
+
   it('says so when there are no metrics', () => {
     expect(card({ metrics: null })).toContain('No metrics: this model was not trained in this session');
   });

@@ -60,6 +60,13 @@ export function modelCard({ name, metadata: m, weightsBytes, weightFiles }: Mode
       (m.metrics ? `, ${m.metrics.epochs.length} run` : '') +
       '.',
   );
+  const aug = m.training.augment;
+  if (aug && aug.copies > 0) {
+    add(
+      `Augmented: ${aug.copies} changed ${aug.copies === 1 ? 'copy' : 'copies'} of each training text (word deletion ${aug.deletion}, ${aug.swaps} swaps, ` +
+        `${aug.insertions} insertions of same-class words, word dropout ${aug.dropout}; seed ${m.training.seed}). Validation and test texts were not augmented.`,
+    );
+  }
   add(`Weights: ${QUANTIZATION_TEXT[q]}, ${weightsBytes.toLocaleString('en-US')} bytes.`, '');
 
   add('## Metrics', '');

@@ -242,6 +242,12 @@ describe('trainingProjectFiles', () => {
     expect(trainingProjectConfig(input({ tokenizerOptions: options({ mode: 'char' }) })).tokenizerMode).toBe('char');
   });
 
+  it('notes that train.py does not augment', () => {
+    const augment = { copies: 2, deletion: 0.1, swaps: 1, insertions: 1, dropout: 0.1 };
+    expect(trainingProjectConfig(input({ training: { ...defaultTrainConfig(), augment } })).notes.join(' ')).toContain('train.py trains on the original texts only');
+    expect(trainingProjectConfig(input()).notes.join(' ')).not.toContain('Augmentation');
+  });
+
   it('describes JSON columns by name and delimited columns by position', () => {
     const json = trainingProjectFiles(input({ data: { ...input().data!, format: 'jsonl' } }))['README.md'];
     expect(json).toContain('objects with the keys "text" (text) and "label" (label)');

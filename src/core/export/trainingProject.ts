@@ -129,6 +129,9 @@ export function trainingProjectConfig(input: TrainingProjectInput): ProjectConfi
     'The split (validation, test) is the studio\'s: stratified and seeded, the same rows for the same file and seed.',
   ];
   if (note) notes.push(note);
+  if ((input.training.augment?.copies ?? 0) > 0) {
+    notes.push('Augmentation (extra changed copies of the training texts) is a studio setting: train.py trains on the original texts only.');
+  }
   if (input.training.backend !== 'auto' || input.training.fused !== undefined || input.training.engineWorkers !== undefined) {
     notes.push('Backend, fused-step and engine settings are about the browser; train.py uses gloo on CPUs and NCCL on GPUs.');
   }

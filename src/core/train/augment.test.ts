@@ -201,6 +201,9 @@ describe('augmentRows', () => {
 });
 
 describe('settings', () => {
+  it('names the field of each problem', () => {
+    expect(augmentProblems({ copies: -1, deletion: 1, swaps: 0, insertions: 0, dropout: 0 }).map((p) => p.field)).toEqual(['copies', 'deletion']);
+  });
   it('defaults are off and valid', () => {
     expect(defaultAugment().copies).toBe(0);
     expect(augmentProblems(defaultAugment())).toEqual([]);

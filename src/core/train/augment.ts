@@ -40,16 +40,23 @@ export const MAX_AUGMENTED_ROWS = 2_000_000;
 /** Most memory the added id rows may take, bytes (int32 per token slot). */
 export const MAX_AUGMENTED_BYTES = 512 * 1024 * 1024;
 
+/** One problem with the settings: which one, and what to do. */
+export interface AugmentProblem {
+  field: keyof AugmentConfig;
+  message: string;
+}
+
 /** Problems with the settings, one sentence each (empty when valid). */
-export function augmentProblems(a: AugmentConfig): string[] {
-  const problems: string[] = [];
+export function augmentProblems(a: AugmentConfig): AugmentProblem[] {
+  const problems: AugmentProblem[] = [];
   const whole = (n: number, max: number) => Number.isInteger(n) && n >= 0 && n <= max;
   const share = (p: number) => p >= 0 && p <= 0.9;
-  if (!whole(a.copies, MAX_COPIES)) problems.push(`Extra copies per text must be a whole number from 0 (off) to ${MAX_COPIES}.`);
-  if (!share(a.deletion)) problems.push('Word deletion must be a chance from 0 to 0.9 (typical: 0.1).');
-  if (!whole(a.swaps, 50)) problems.push('Word swaps must be a whole number from 0 to 50 per copy.');
-  if (!whole(a.insertions, 50)) problems.push('Word insertions must be a whole number from 0 to 50 per copy.');
-  if (!share(a.dropout)) problems.push('Word dropout must be a chance from 0 to 0.9 (typical: 0.1).');
+  const add = (field: keyof AugmentConfig, message: string) => problems.push({ field, message });
+  if (!whole(a.copies, MAX_COPIES)) add('copies', `Extra copies per text must be a whole number from 0 (off) to ${MAX_COPIES}.`);
+  if (!share(a.deletion)) add('deletion', 'Word deletion must be a chance from 0 to 0.9 (typical: 0.1).');
+  if (!whole(a.swaps, 50)) add('swaps', 'Word swaps must be a whole number from 0 to 50 per copy.');
+  if (!whole(a.insertions, 50)) add('insertions', 'Word insertions must be a whole number from 0 to 50 per copy.');
+  if (!share(a.dropout)) add('dropout', 'Word dropout must be a chance from 0 to 0.9 (typical: 0.1).');
   return problems;
 }
 

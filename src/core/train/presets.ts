@@ -109,6 +109,7 @@ const SETTING_NAMES: Readonly<Record<keyof TrainConfig, string>> = {
   classWeights: 'class weights',
   fused: 'fused step',
   engineWorkers: 'engine workers',
+  augment: 'augmentation',
 };
 
 const show = (value: unknown): string => (value === undefined ? 'default' : typeof value === 'object' ? 'custom' : String(value));

@@ -106,7 +106,7 @@ export function validateTrainConfig(c: TrainConfig): ConfigIssue[] {
     issues.push({ path: 'engineWorkers', message: 'Engine workers must be 1 or 2.' });
   }
   if (c.augment) {
-    for (const message of augmentProblems(c.augment)) issues.push({ path: 'augment', message });
+    for (const { message } of augmentProblems(c.augment)) issues.push({ path: 'augment', message });
   }
   return issues;
 }

@@ -53,7 +53,11 @@ export function TrainingStatus() {
   const details = [
     backend ? `${status === 'idle' || status === 'starting' ? 'Backend loaded now' : 'Backend'}: ${backend.name}${backend.adapter ? ` (${backend.adapter})` : ''}${backend.fallbackReason ? ` — fallback: ${backend.fallbackReason.replace(/\.$/, '')}.` : '.'}` : null,
     progress && (status === 'training' || status === 'paused') ? `Now at epoch ${progress.epoch}, batch ${progress.batch}/${progress.batchesPerEpoch}.` : null,
-    counts && status !== 'idle' ? `Training on ${withUnit(counts.train, 'text')}, validating on ${count(counts.validation)}.` : null,
+    counts && status !== 'idle'
+      ? counts.augmented > 0
+        ? `${count(counts.train)} training texts (${count(counts.augmented)} augmented), validating on ${count(counts.validation)}.`
+        : `Training on ${withUnit(counts.train, 'text')}, validating on ${count(counts.validation)}.`
+      : null,
     counts && status !== 'idle' ? (fused === null ? 'Fused convolution + max-pool step.' : `Standard layers (fused step not used: ${fused}).`) : null,
   ].filter((d): d is string => d !== null);
   return (

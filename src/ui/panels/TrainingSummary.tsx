@@ -31,7 +31,7 @@ export function TrainingSummary({ result }: { result: TrainResult }) {
         </dd>
         <dt>Split</dt>
         <dd>
-          {count(result.trainCount)} train · {count(result.valCount)} validation
+          {count(result.trainCount)} train{result.augmented ? ` (${count(result.augmented)} augmented)` : ''} · {count(result.valCount)} validation
         </dd>
       </dl>
     </section>

@@ -1,6 +1,8 @@
+import { augmentProblems } from '../../core/train/augment';
 import { defaultEarlyStopping, SCHEDULES, type TrainConfig } from '../../core/train/trainConfig';
 import { NumberField } from '../components/NumberField';
 import { SelectField } from '../components/SelectField';
+import { AugmentSettings } from './AugmentSettings';
 
 const SCHEDULE_LABELS = {
   constant: 'Constant',
@@ -16,12 +18,12 @@ interface Props {
   onChange: (changes: Partial<TrainConfig>) => void;
 }
 
-/** Learning-rate schedule, early stopping, class weights and the engine's options, collapsed until opened. */
+/** Learning-rate schedule, early stopping, class weights, the engine's options and augmentation, collapsed until opened. */
 export function AdvancedSettings({ config, disabled, problem, onChange }: Props) {
   const early = config.earlyStopping ?? defaultEarlyStopping();
   const setEarly = (changes: Partial<typeof early>) => onChange({ earlyStopping: { ...early, ...changes } });
   return (
-    <details className="advanced-settings" open={problem ? true : undefined}>
+    <details className="advanced-settings" open={problem || (config.augment && augmentProblems(config.augment).length) ? true : undefined}>
       <summary>Advanced settings</summary>
       <fieldset className="grid advanced" disabled={disabled}>
       <legend>Schedule, early stopping, class weights and engine</legend>
@@ -84,6 +86,7 @@ export function AdvancedSettings({ config, disabled, problem, onChange }: Props)
         onChange={(classWeights) => onChange({ classWeights })}
       />
       </fieldset>
+      <AugmentSettings config={config} disabled={disabled} onChange={onChange} />
     </details>
   );
 }

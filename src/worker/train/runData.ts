@@ -2,6 +2,7 @@ import type { Dataset } from '../../core/data/dataset';
 import { stratifiedSplit, type Split } from '../../core/data/split';
 import { validateModelSpec } from '../../core/model/modelSpec';
 import { encodeTexts } from '../../core/text/padSequences';
+import { augmentRows, augmentSizeProblem, unknownTokenId } from '../../core/train/augment';
 import { fitTokenizer, type TokenizerState } from '../../core/text/tokenizer';
 import { resolveTokenizer } from '../../core/text/tokenizerMode';
 import { validateTrainConfig } from '../../core/train/trainConfig';
@@ -12,9 +13,15 @@ import type { Encoded } from './trainer';
 /** The data of one run: the seeded split, the tokenizer fitted on its training rows, every row encoded. */
 export interface RunData {
   dataset: Dataset;
+  /** Rows of the dataset: `split.train` are the original training texts only. */
   split: Split;
   tokenizer: TokenizerState;
+  /** Every dataset row at its index, then the augmented copies (when augmentation is on). */
   data: Encoded;
+  /** What the loop trains on: split.train, then the augmented rows of `data`. */
+  trainRows: Int32Array;
+  /** Training texts added by augmentation (0: off). */
+  augmented: number;
 }
 
 /**
@@ -55,10 +62,14 @@ export function prepareData(dataset: Dataset, request: TrainRequest): RunData {
 
 /**
  * The data of a run on rows already chosen (a split, or a cross-validation fold): the tokenizer
- * fitted on `split.train` only and every row encoded with it, so any row can be read by index.
+ * fitted on `split.train` only and every row encoded with it, so any row can be read by index;
+ * then, when augmentation is on, the changed copies of the `split.train` rows (only those).
  */
 export function encodeRun(dataset: Dataset, request: TrainRequest, split: Split): RunData {
-  const { spec } = request;
+  const { spec, config } = request;
+  const copies = config.augment?.copies ?? 0;
+  const tooBig = augmentSizeProblem(split.train.length, copies, spec.sequenceLength);
+  if (tooBig) throw new Error(tooBig);
   const trainTexts = Array.from(split.train, (i) => dataset.texts[i]);
   // The Preprocess step's options; 'auto' is decided on these same training texts.
   const tokenizer = fitTokenizer(trainTexts, resolveTokenizer(request.tokenizer, spec.vocabSize, trainTexts).config);
@@ -68,7 +79,10 @@ export function encodeRun(dataset: Dataset, request: TrainRequest, split: Split)
     sequenceLength: spec.sequenceLength,
     classCount: dataset.classes.length,
   };
-  return { dataset, split, tokenizer, data };
+  if (!config.augment || copies === 0) return { dataset, split, tokenizer, data, trainRows: split.train, augmented: 0 };
+  // After the split and on encoded ids: held-out rows are neither read nor changed (core/train/augment.ts).
+  const more = augmentRows(data, split.train, config.augment, { seed: config.seed, unknownId: unknownTokenId(tokenizer) });
+  return { dataset, split, tokenizer, data: { ...data, ids: more.ids, labels: more.labels }, trainRows: more.train, augmented: more.added };
 }
 
 /**

@@ -87,7 +87,8 @@ function trainResult(finished: FinishedRun, val: ReturnType<typeof scoreRows>): 
     backend: backend.name,
     stopReason: loop.stopReason,
     restoredEpoch: loop.restoredEpoch,
-    trainCount: run.split.train.length,
+    trainCount: run.trainRows.length,
+    augmented: run.augmented,
     valCount: run.split.validation.length,
     testCount: run.split.test.length,
   };

@@ -29,9 +29,9 @@ export interface RunTrainer {
 export async function makeTrainer(backend: BackendInfo, model: tf.LayersModel, request: TrainRequest, run: RunData): Promise<RunTrainer> {
   const { spec, config } = request;
   const classCount = run.dataset.classes.length;
-  const classWeights = config.classWeights === 'balanced' ? balancedClassWeights(run.data.labels, run.split.train, classCount) : null;
+  const classWeights = config.classWeights === 'balanced' ? balancedClassWeights(run.data.labels, run.trainRows, classCount) : null;
   if (backend.name === 'engine') {
-    const runSteps = config.epochs * Math.ceil(run.split.train.length / config.batchSize);
+    const runSteps = config.epochs * Math.ceil(run.trainRows.length / config.batchSize);
     return engineTrainer(backend, model, spec, config, run.data, classWeights, runSteps);
   }
   return tfjsTrainer(backend.name, model, spec, config, classCount, classWeights);

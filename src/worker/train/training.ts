@@ -27,14 +27,15 @@ export async function runTraining(runId: number, request: TrainRequest, post: Po
     checkpoint = new Checkpointer(runId, model, run, request, backend, () => settle(), post);
     const control: RunControl = { paused: false, stopRequested: false, wake: null };
     session.run = { id: runId, control };
-    const { split } = run;
+    const { split, trainRows } = run;
     post({
       type: 'trainStarted',
       runId,
       backend,
-      trainCount: split.train.length,
+      trainCount: trainRows.length,
+      augmented: run.augmented,
       valCount: split.validation.length,
-      batchesPerEpoch: Math.ceil(split.train.length / config.batchSize),
+      batchesPerEpoch: Math.ceil(trainRows.length / config.batchSize),
       fused: trainer.fused,
     });
     const started = performance.now();
@@ -45,7 +46,7 @@ export async function runTraining(runId: number, request: TrainRequest, post: Po
       onEpoch(metrics);
       keep.epochEnded(metrics);
     };
-    const loop = await trainLoop(trainer.trainee, run.data, split.train, split.validation, control, config, events);
+    const loop = await trainLoop(trainer.trainee, run.data, trainRows, split.validation, control, config, events);
     // The run ends here: its checkpoint goes before the page hears of the result (and lists its saved models).
     await keep.discard();
     trainer.settle();
