@@ -130,7 +130,7 @@ export function trainingProjectConfig(input: TrainingProjectInput): ProjectConfi
   ];
   if (note) notes.push(note);
   if ((input.training.augment?.copies ?? 0) > 0) {
-    notes.push('Augmentation (extra changed copies of the training texts) is a studio setting: train.py trains on the original texts only.');
+    notes.push('Augmentation (extra changed copies of the training texts) is a studio setting: train.py trains on the original texts only, and config.json leaves it out.');
   }
   if (input.training.backend !== 'auto' || input.training.fused !== undefined || input.training.engineWorkers !== undefined) {
     notes.push('Backend, fused-step and engine settings are about the browser; train.py uses gloo on CPUs and NCCL on GPUs.');
@@ -140,7 +140,8 @@ export function trainingProjectConfig(input: TrainingProjectInput): ProjectConfi
     studioVersion: input.studioVersion,
     createdAt: input.createdAt,
     spec: input.spec,
-    training: input.training,
+    // train.py does not augment: its bundle's metadata must not say it did (see the note).
+    training: withoutAugmentation(input.training),
     labels: input.labels!,
     data: input.data!,
     tokenizer: config,
@@ -148,6 +149,11 @@ export function trainingProjectConfig(input: TrainingProjectInput): ProjectConfi
     preprocessing: preprocessingMetadata(config, input.spec.sequenceLength),
     notes,
   };
+}
+
+function withoutAugmentation(training: TrainConfig): TrainConfig {
+  const { augment: _augment, ...rest } = training;
+  return rest;
 }
 
 /** The project's files (path → text); tokenizer.json only when a tokenizer is fitted. */
