@@ -3,7 +3,7 @@ import { rowTokens } from '../../core/train/augment';
 import { PRESETS } from '../../core/train/presets';
 import { defaultTokenizerOptions } from '../../core/text/tokenizerMode';
 import type { TrainRequest } from '../../protocol/messages';
-import { prepareData } from './runData';
+import { encodeRun, prepareData } from './runData';
 
 const words = ['good', 'great', 'fine', 'nice', 'bad', 'awful', 'poor', 'sad'];
 const dataset = {
@@ -40,6 +40,14 @@ describe('prepareData with augmentation', () => {
     // Without an OOV token, dropout writes 0: the added rows hold training-split ids and 0 only.
     const trainIds = new Set(Array.from(run.split.train).flatMap((r) => rowTokens(run.data.ids, r, L)));
     for (let r = rows; r < rows + run.augmented; r++) expect(rowTokens(run.data.ids, r, L).every((t) => t === 0 || trainIds.has(t))).toBe(true);
+  });
+
+  it('augments the given training rows of a fold or trial (encodeRun), never its validation rows', () => {
+    const fold = { train: Int32Array.from({ length: 30 }, (_, i) => i + 10), validation: Int32Array.from({ length: 10 }, (_, i) => i), test: new Int32Array(0) };
+    const run = encodeRun(dataset, request(1), fold);
+    expect(run.augmented).toBe(30);
+    expect(Array.from(run.trainRows)).toEqual([...fold.train, ...Array.from({ length: 30 }, (_, k) => 40 + k)]);
+    expect(Array.from(run.data.labels.subarray(40))).toEqual(Array.from(fold.train, (r) => dataset.labels[r]));
   });
 
   it('refuses, before fitting anything, when the copies would not fit in memory', () => {

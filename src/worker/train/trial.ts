@@ -88,7 +88,8 @@ export async function runTrial(input: TrialInput, hooks: TrialHooks): Promise<Tr
   hooks.signal.addEventListener('abort', abort);
   try {
     throwIfAborted(hooks.signal);
-    const loop = await trainLoop(trainer.trainee, run.data, train, validation, control, input.config, {
+    // run.trainRows: the training rows, then their augmented copies when augmentation is on.
+    const loop = await trainLoop(trainer.trainee, run.data, run.trainRows, validation, control, input.config, {
       onBatch: hooks.onBatch ?? noop,
       onEpoch: (metrics) => {
         if (hooks.onEpoch?.(metrics.epoch, metrics) === false) control.stopRequested = true;
