@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { openStep } from './helpers';
 
@@ -25,6 +26,9 @@ test('"Augment small data": a Tiny run with 2 extra copies per text trains on 3Ã
   await group.getByRole('spinbutton', { name: 'Word deletion' }).fill('0.95');
   await expect(group).toContainText('Word deletion must be a chance from 0 to 0.9 (typical: 0.1).');
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
+  // The settings, open and with a problem shown, pass axe (serious and critical).
+  const axe = await new AxeBuilder({ page }).include('.advanced-settings').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await group.getByRole('spinbutton', { name: 'Word deletion' }).fill('0.1');
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
 

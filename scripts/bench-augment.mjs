@@ -85,7 +85,7 @@ export function stratifiedSampleCsv(rows, n) {
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const sd = (xs) => (xs.length < 2 ? 0 : Math.sqrt(xs.reduce((a, x) => a + (x - mean(xs)) ** 2, 0) / (xs.length - 1)));
 const pct = (x) => `${(100 * x).toFixed(1)}%`;
-const pm = (xs, f) => `${f(mean(xs))} ± ${f(sd(xs))}`;
+const pm = (xs, f, fsd = f) => `${f(mean(xs))} ± ${fsd(sd(xs))}`;
 
 /** Sets a spinbutton by its name to `value` (the field reports on input). */
 const fill = (page, name, value) => page.getByRole('spinbutton', { name, exact: true }).fill(String(value));
@@ -97,20 +97,22 @@ async function trainOnce(page, { seed, copies, epochs }) {
   // Advanced settings closes when the Train step is left: open it again for the copies.
   if (!(await page.getByRole('spinbutton', { name: 'Extra copies per text' }).isVisible())) await page.getByText('Advanced settings', { exact: true }).click();
   await fill(page, 'Extra copies per text', copies);
+  // The last run's summary is marked: a run as short as Tiny's can end between two polls, so
+  // "Finished" alone could be the last run's. This run's summary is a new element.
+  await page.evaluate(() => document.querySelector('section[aria-label="Training summary"]')?.setAttribute('data-previous-run', ''));
+  const fresh = page.locator('section[aria-label="Training summary"]:not([data-previous-run])');
   const t0 = performance.now();
   await page.getByRole('button', { name: 'Train', exact: true }).click();
-  // The last run's summary goes when this one starts: wait for that before waiting for "Finished".
-  await page.getByRole('region', { name: 'Training summary' }).waitFor({ state: 'detached', timeout: 10_000 });
   const status = page.getByRole('status', { name: 'Training status' });
   for (;;) {
     const text = (await status.textContent()) ?? '';
-    if (/^Finished/.test(text)) break;
+    if (/^Finished/.test(text) && (await fresh.count()) > 0) break;
     if (/^Training failed/.test(text)) throw new Error(await page.getByRole('alert').first().innerText());
     await page.waitForTimeout(100);
   }
   const wallMs = performance.now() - t0;
   const statusText = (await status.textContent()) ?? '';
-  const summary = await page.getByRole('region', { name: 'Training summary' }).innerText();
+  const summary = await fresh.innerText();
   const accuracy = Number(/Validation accuracy\s*([\d.]+)%/.exec(summary)[1]) / 100;
   const speed = Number(/([\d,]+) texts\/s/.exec(summary)[1].replaceAll(',', ''));
   // The worker's own time from the first batch to the end ("1.2 s in all"; longer runs: "2 min 5 s").
@@ -172,6 +174,7 @@ export async function benchAugment(url, executablePath) {
       const of = (key) => results.filter((r) => r.model === model && `${r.copies}/${r.epochs}` === key);
       const base = of(`0/${epochs}`);
       const points = (x) => `${x >= 0 ? '+' : '−'}${Math.abs(100 * x).toFixed(1)}`;
+      const spread = (x) => (100 * x).toFixed(1);
       for (const key of groups) {
         const rs = of(key);
         const [copies, ep] = key.split('/');
@@ -179,7 +182,7 @@ export async function benchAugment(url, executablePath) {
         const delta = (metric) => rs.map((r) => r[metric] - base.find((b) => b.seed === r.seed)[metric]);
         console.log(
           `${copies.padStart(6)}${ep.padStart(8)}  ${pm(rs.map((r) => r.accuracy), pct).padEnd(18)}${pm(rs.map((r) => r.f1), pct).padEnd(18)}${pm(rs.map((r) => r.trainS), (s) => `${s.toFixed(1)} s`).padEnd(18)}${pm(rs.map((r) => r.wallMs / 1000), (s) => `${s.toFixed(1)} s`).padEnd(18)}` +
-            `${`${pm(delta('accuracy'), points)} points`.padEnd(36)}${pm(delta('f1'), points)} points`,
+            `${`${pm(delta('accuracy'), points, spread)} points`.padEnd(36)}${pm(delta('f1'), points, spread)} points`,
         );
       }
     }
