@@ -3,3 +3,4 @@ export { convMax } from './convMax';
 export { convMaxBackward, transpose } from './convBackward';
 export { denseForward, denseBackward } from './dense';
 export { adam, momentum, rmsprop } from './optimizers';
+export { addInto } from './vector';

@@ -71,7 +71,7 @@ async function engineTrainer(
     ? { workers: config.engineWorkers, note: null }
     : await chooseEngineWorkers(plan, config, start, runSteps, navigator.hardwareConcurrency);
   const team = await EngineTeam.start(plan, config, { ...start, workers: choice.workers });
-  const split = team.workers === 2 ? 'batches split between 2 workers' : '1 worker';
+  const split = team.workers === 2 ? `batches split between 2 workers, ${team.exchangeNote}` : '1 worker';
   backend.adapter = `${backend.adapter}, ${split}${choice.note ? `; Automatic ${choice.note}` : ''}`;
   return { trainee: engineTrainee(team), fused: null, settle: () => writeWeights(model, team.lead.getWeights()), dispose: () => team.dispose() };
 }

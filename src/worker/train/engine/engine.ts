@@ -1,6 +1,6 @@
 import type { EnginePlan } from '../../../core/train/enginePlan';
 import type { TrainConfig } from '../../../core/train/trainConfig';
-import { Arena } from './arena';
+import { Arena, type F32 } from './arena';
 import { activate } from './activations';
 import { convBackward, headBackward } from './engineBackward';
 import { allocateState, trainableSlots, type EngineState } from './engineState';
@@ -42,6 +42,9 @@ export class TextCnnEngine {
   private readonly k: EngineKernels;
   private readonly s: EngineState;
   private readonly optimizer: EngineOptimizer;
+  private readonly arena: Arena;
+  /** Another worker's gradients, copied in to be added (allocated on first use). */
+  private incoming: F32 | null = null;
 
   /**
    * @param classWeights per-class loss weights (Keras class_weight), or null
@@ -56,9 +59,9 @@ export class TextCnnEngine {
   ) {
     this.flavor = loaded.flavor;
     this.k = loaded.kernels;
-    const arena = new Arena(loaded.memory);
-    this.s = allocateState(arena, plan, config.batchSize);
-    this.optimizer = new EngineOptimizer(this.k, arena, config.optimizer, config.learningRate, this.slots());
+    this.arena = new Arena(loaded.memory);
+    this.s = allocateState(this.arena, plan, config.batchSize);
+    this.optimizer = new EngineOptimizer(this.k, this.arena, config.optimizer, config.learningRate, this.slots());
   }
 
   get batchSize(): number {
@@ -219,6 +222,20 @@ export class TextCnnEngine {
     loss += headBackward(this.k, this.s, n, part.penalties);
     convBackward(this.k, this.s, this.plan, n);
     return { loss, accuracy: correct / part.total };
+  }
+
+  /**
+   * Adds gradients given in slot order (another worker's part of the batch) to this engine's
+   * own: copied into the module's memory, added 4 lanes at a time.
+   */
+  addGradients(theirs: Float32Array): void {
+    this.incoming ??= this.arena.f32(theirs.length);
+    this.incoming.a.set(theirs);
+    let at = 0;
+    for (const s of this.slots()) {
+      this.k.addInto(s.grad.ptr, this.incoming.ptr + at * 4, s.grad.length);
+      at += s.grad.length;
+    }
   }
 
   /** One optimizer step with the gradients in place. */

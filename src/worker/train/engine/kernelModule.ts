@@ -21,6 +21,7 @@ export interface EngineKernels {
   ): void;
   momentum(value: number, grad: number, acc: number, n: number, mu: number, lr: number): void;
   rmsprop(value: number, grad: number, ms: number, n: number, decay: number, oneMinusDecay: number, lr: number, eps: number): void;
+  addInto(dst: number, src: number, n: number): void;
 }
 
 export type KernelFlavor = 'relaxed-simd' | 'simd';

@@ -19,7 +19,11 @@ export type ToHelper =
       weights: NamedWeights;
       ids: Int32Array;
       labels: Int32Array;
+      /** The GradientExchange's buffer when the page is cross-origin isolated; null: gradients travel by message. */
+      shared: SharedArrayBuffer | null;
     }
+  /** Shared memory only: wait for steps on the exchange (blocking) until the lead releases the helper. */
+  | { type: 'loop' }
   /** Gradients for rows (this part of a batch of `total`), with no penalties: the lead adds them. */
   | { type: 'gradients'; rows: Int32Array; total: number }
   /** The whole batch's gradients, every slot concatenated: apply them as the lead does. */
