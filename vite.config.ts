@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { engineWasm } from './vite-engine-wasm.ts';
+import { tfjsWasmThreads } from './vite-tfjs-wasm-threads.ts';
 
 /**
  * Serves the installed TensorFlow.js browser build at vendor/tf.min.js (dev) and emits it there
@@ -58,10 +59,20 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Cross-origin isolation (docs/hosting.md): with it the page may share memory between workers
+ * (SharedArrayBuffer), which the WASM engine's two workers and tfjs' threaded WASM backend use.
+ * Every resource the app loads is its own, so require-corp blocks nothing.
+ */
+export const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 export default defineConfig({
   // engineWasm on the page too: in dev, Vite resolves the worker's imports with these plugins.
   plugins: [react(), vendorTfjs(), engineWasm(), contentSecurityPolicy()],
-  worker: { format: 'es', plugins: () => [engineWasm()] },
+  worker: { format: 'es', plugins: () => [engineWasm(), tfjsWasmThreads()] },
   // Pre-bundled at start: the worker imports the WASM backend lazily, and discovering it on the
   // first run made the dev server re-optimize and reload the page mid-run.
   optimizeDeps: { include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-webgpu', '@tensorflow/tfjs-backend-wasm'] },
@@ -69,7 +80,7 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
   },
-  server: { host: 'localhost', port: 5173 },
+  server: { host: 'localhost', port: 5173, headers: ISOLATION_HEADERS },
   // The preview server sends the policy as a header too: it also covers the workers' scripts.
-  preview: { host: 'localhost', port: 4173, headers: { 'Content-Security-Policy': CSP_HEADER } },
+  preview: { host: 'localhost', port: 4173, headers: { 'Content-Security-Policy': CSP_HEADER, ...ISOLATION_HEADERS } },
 });

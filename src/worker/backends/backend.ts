@@ -69,6 +69,7 @@ async function startBackend(name: TfjsBackendName): Promise<{ reason: string | n
     return { reason: `tfjs could not initialise the ${name} backend (it is running on ${tf.getBackend() ?? 'none'} instead).`, adapter };
   }
   currentSoftware = software;
+  if (name === 'wasm') adapter = (await import('./wasmBackend')).wasmThreadsNote();
   return { reason: null, adapter };
 }
 

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import plainWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import simdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import threadedSimdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -51,4 +51,16 @@ export function prepareWasmBackend(): void {
     // The original's setup still runs when the backend starts: the fallback calls into it.
     tf.registerKernel({ ...original, kernelName, backendName: 'wasm', kernelFunc: make(original?.kernelFunc ?? null) });
   }
+}
+
+/**
+ * Which build of the started backend runs and on how many threads, for the status details.
+ * Cross-origin isolated pages get the threaded SIMD build (XNNPACK's threadpool, one thread per
+ * logical core); others the single-threaded one.
+ */
+export function wasmThreadsNote(): string {
+  const threads = getThreadsCount();
+  if (threads > 1) return `XNNPACK on ${threads} threads`;
+  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+  return isolated ? 'XNNPACK on 1 thread' : 'XNNPACK on 1 thread: this page is not cross-origin isolated, so the threaded build cannot run';
 }
