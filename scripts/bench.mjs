@@ -8,7 +8,7 @@ import { chromium } from '@playwright/test';
 import { benchExport } from './bench-export.mjs';
 import { benchIngest } from './bench-ingest.mjs';
 
-const PORT = 4317;
+const PORT = Number(process.env.BENCH_PORT ?? 4317);
 const URL = `http://localhost:${PORT}/`;
 const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const BASE_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -45,10 +45,32 @@ function stepOf(text) {
   return m ? (Number(m[1]) - 1) * Number(m[3]) + Number(m[2]) : null;
 }
 
-async function measure({ preset, sample, backend, webgpu, fused, workers }) {
+/** A field in Train's Advanced settings, opening the disclosure when it is closed. */
+async function advanced(page, name) {
+  const field = page.getByRole('combobox', { name });
+  if (!(await field.isVisible())) await page.getByText('Advanced settings', { exact: true }).click();
+  return field;
+}
+
+/**
+ * Serves the page without its cross-origin isolation headers, as a host that does not set them
+ * would: no shared memory, so the engine's workers exchange gradients by message.
+ */
+async function withoutIsolation(page) {
+  await page.route('**/*', async (route) => {
+    const response = await route.fetch();
+    const headers = response.headers();
+    delete headers['cross-origin-opener-policy'];
+    delete headers['cross-origin-embedder-policy'];
+    await route.fulfill({ response, headers });
+  });
+}
+
+async function measure({ preset, sample, backend, webgpu, fused, workers, isolated = true }) {
   const browser = await chromium.launch({ executablePath, args: [...(webgpu ? ['--enable-unsafe-webgpu'] : []), ...BASE_ARGS] });
   try {
     const page = await browser.newPage();
+    if (!isolated) await withoutIsolation(page);
     await page.goto(URL);
     await page.getByRole('region', { name: 'Dataset summary' }).waitFor();
     const select = page.getByRole('combobox', { name: 'Sample dataset' });
@@ -66,9 +88,9 @@ async function measure({ preset, sample, backend, webgpu, fused, workers }) {
     if (backend === 'engine') {
       // Fast enough to finish 10 epochs within the measurement: run long, stop when measured.
       await page.getByRole('spinbutton', { name: 'Epochs' }).fill('1000');
-      await page.getByRole('combobox', { name: 'Engine workers' }).selectOption(String(workers));
+      await (await advanced(page, 'Engine workers')).selectOption(String(workers));
     } else {
-      await page.getByRole('combobox', { name: 'Fused convolution + max-pool step' }).selectOption(fused ? 'on' : 'off');
+      await (await advanced(page, 'Fused convolution + max-pool step')).selectOption(fused ? 'on' : 'off');
       // tfjs' WASM backend trains Tiny's 10 epochs in seconds too: run long, stop when measured.
       if (backend === 'wasm') await page.getByRole('spinbutton', { name: 'Epochs' }).fill('1000');
     }
@@ -96,9 +118,12 @@ async function measure({ preset, sample, backend, webgpu, fused, workers }) {
     }
     const steps = stepOf(last.text) - stepOf(first.text);
     const used = /Backend: (\w+)/.exec(last.text)?.[1] ?? '?';
+    // Two engine workers say how they exchanged gradients: the bench checks the isolation took.
+    const exchange = /gradients exchanged (through shared memory|by message)/.exec(last.text)?.[1];
+    if (workers === 2 && exchange !== (isolated ? 'through shared memory' : 'by message')) throw new Error(`gradients exchanged ${exchange ?? "?"} (status: ${last.text.slice(0, 400)})`);
     await page.getByRole('button', { name: 'Stop', exact: true }).click().catch(() => undefined);
     const samplesPerSecond = (steps * batchSize) / ((last.t - first.t) / 1000);
-    return { preset, backend: used, fused, workers, batchSize, steps, samplesPerSecond, gflops: (samplesPerSecond * mflop) / 1000 };
+    return { preset, backend: used, fused, workers, isolated, batchSize, steps, samplesPerSecond, gflops: (samplesPerSecond * mflop) / 1000 };
   } finally {
     await browser.close();
   }
@@ -112,21 +137,27 @@ const PRESET_NAMES = (process.env.BENCH_PRESETS ?? 'Tiny,Keras text CNN,Kim CNN'
 const runs = PRESET_NAMES.flatMap((preset) =>
   BACKENDS.flatMap((backend) =>
     backend === 'engine'
-      ? [1, 2].map((workers) => ({ preset, sample: 'SpamAssassin', backend, webgpu: false, fused: true, workers }))
+      ? [
+          { workers: 1 },
+          { workers: 2 },
+          // The same two workers on a page that is not cross-origin isolated: gradients by message.
+          { workers: 2, isolated: false },
+        ].map((engine) => ({ preset, sample: 'SpamAssassin', backend, webgpu: false, fused: true, ...engine }))
       : [true, false].map((fused) => ({ preset, sample: 'SpamAssassin', backend, webgpu: backend === 'webgpu', fused })),
   ),
 );
-const label = (r) => (r.backend === 'engine' ? `${r.workers} worker${r.workers > 1 ? 's' : ''}` : r.fused ? 'fused' : 'standard');
+const label = (r) =>
+  r.backend === 'engine' ? `${r.workers} worker${r.workers > 1 ? 's' : ''}${r.isolated === false ? ' (messages)' : ''}` : r.fused ? 'fused' : 'standard';
 console.log(`Training speed, headless Chromium (${executablePath ?? 'playwright chromium'}), SpamAssassin sample, ${MEASURE_MS / 1000} s steady state each`);
-console.log('preset              backend  step       batch  batches  samples/s  GFLOP/s (training FLOPs of the standard layers ÷ time)');
+console.log('preset              backend  step                   batch  batches  samples/s  GFLOP/s (training FLOPs of the standard layers ÷ time)');
 const results = [];
 for (const run of runs) {
   try {
     const r = await measure(run);
     results.push(r);
-    console.log(`${r.preset.padEnd(20)}${r.backend.padEnd(9)}${label(r).padEnd(10)}${String(r.batchSize).padStart(5)}${String(r.steps).padStart(9)}${r.samplesPerSecond.toFixed(1).padStart(11)}${r.gflops.toFixed(3).padStart(9)}`);
+    console.log(`${r.preset.padEnd(20)}${r.backend.padEnd(9)}${label(r).padEnd(22)}${String(r.batchSize).padStart(5)}${String(r.steps).padStart(9)}${r.samplesPerSecond.toFixed(1).padStart(11)}${r.gflops.toFixed(3).padStart(9)}`);
   } catch (error) {
-    console.log(`${run.preset.padEnd(20)}${run.backend.padEnd(9)}${label(run).padEnd(10)} failed: ${error.message.split('\n')[0]}`);
+    console.log(`${run.preset.padEnd(20)}${run.backend.padEnd(9)}${label(run).padEnd(22)} failed: ${error.message.split('\n')[0]}`);
   }
 }
 // The reference model trained by PyTorch on this CPU in the same run, when PyTorch is installed.
@@ -153,7 +184,7 @@ if (torchInstalled) {
     console.log(`PyTorch on this CPU, every thread count from 1 to ${os.cpus().length} timed, the best kept:`);
     for (const torch of lines.map((line) => JSON.parse(line))) {
       const threads = Object.entries(torch.byThreads).map(([t, s]) => `${t} thr ${s}`).join(', ');
-      console.log(`${torch.preset.padEnd(20)}${'pytorch'.padEnd(9)}${`${torch.threads} thr`.padEnd(10)}${String(torch.batch).padStart(5)}${''.padStart(9)}${torch.samplesPerSecond.toFixed(1).padStart(11)}   (best of: ${threads}; torch ${torch.torch}, BLAS ${torch.blas})`);
+      console.log(`${torch.preset.padEnd(20)}${'pytorch'.padEnd(9)}${`${torch.threads} thr`.padEnd(22)}${String(torch.batch).padStart(5)}${''.padStart(9)}${torch.samplesPerSecond.toFixed(1).padStart(11)}   (best of: ${threads}; torch ${torch.torch}, BLAS ${torch.blas})`);
       const engine = results.filter((x) => x.preset === torch.preset && x.backend === 'engine');
       const one = engine.find((x) => x.workers === 1);
       for (const r of results.filter((x) => x.preset === torch.preset)) {
