@@ -25,6 +25,10 @@ test('the whole journey runs under the shipped Content-Security-Policy with no v
   const response = await page.goto('/');
   const header = response!.headers()['content-security-policy'] ?? '';
   const meta = (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
+  // Cross-origin isolated: workers may share memory (the engine's two workers, tfjs' WASM threads).
+  expect(response!.headers()['cross-origin-opener-policy']).toBe('same-origin');
+  expect(response!.headers()['cross-origin-embedder-policy']).toBe('require-corp');
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
   for (const policy of [header, meta]) {
     expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
     expect(policy).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);

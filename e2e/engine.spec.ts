@@ -25,7 +25,8 @@ test('the WASM engine trains to the tfjs path’s validation accuracy; its model
   await page.getByRole('combobox', { name: 'Engine workers' }).selectOption('2');
 
   const engine = await train(page, 'engine');
-  await expect(engine.status).toContainText(/^Finished on your CPU \(WASM engine\)\..*Backend: engine \(WebAssembly (relaxed )?SIMD.*, batches split between 2 workers\)/);
+  // Served cross-origin isolated (vite.config.ts): the two workers share memory.
+  await expect(engine.status).toContainText(/^Finished on your CPU \(WASM engine\)\..*Backend: engine \(WebAssembly (relaxed )?SIMD.*, batches split between 2 workers, gradients exchanged through shared memory\)/);
   await expect(engine.status).not.toContainText('fallback');
   await expect(page.getByRole('banner').getByLabel(/^Backend:/)).toContainText('WASM engine');
   expect(engine.valAccuracy).toBeGreaterThan(await percentAfter(page, 'Training summary', 'majority-class rate of'));
@@ -74,4 +75,33 @@ test('Auto takes the engine without a hardware GPU and says why; a model outside
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(status).toContainText('Finished', { timeout: 120_000 });
   await expect(status).toContainText(/^Finished on your (CPU|GPU) .*Backend: (webgpu|webgl|wasm|cpu) .*measured samples\/s on it: .*webgpu [\d.,]+.*, so (webgpu|webgl|wasm|cpu) trains it/);
+});
+
+test('without cross-origin isolation two engine workers exchange gradients by message, train the same model, and say why', async ({ page }) => {
+  // A host that does not send COOP/COEP: the same app, its headers stripped.
+  await page.route('**/*', async (route) => {
+    const response = await route.fetch();
+    const headers = response.headers();
+    delete headers['cross-origin-opener-policy'];
+    delete headers['cross-origin-embedder-policy'];
+    await route.fulfill({ response, headers });
+  });
+  await page.goto('/');
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
+  await expect(page.getByRole('region', { name: 'Dataset summary' })).toContainText('240 examples');
+  await openStep(page, 'Model');
+  await page.getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'Tiny' });
+  await openStep(page, 'Train');
+  await page.getByRole('spinbutton', { name: 'Epochs' }).fill('2');
+  await page.getByText('Advanced settings', { exact: true }).click();
+  await page.getByRole('combobox', { name: 'Engine workers' }).selectOption('2');
+  const split = await train(page, 'engine');
+  await expect(split.status).toContainText(
+    /Backend: engine \(.*batches split between 2 workers, gradients exchanged by message: this page is not cross-origin isolated, so workers cannot share memory\)/,
+  );
+  await page.getByRole('combobox', { name: 'Engine workers' }).selectOption('1');
+  const one = await train(page, 'engine');
+  await expect(one.status).toContainText('1 worker');
+  // Same seed and start: the split batches give the one-worker run's model up to float rounding.
+  expect(Math.abs(split.valAccuracy - one.valAccuracy)).toBeLessThanOrEqual(0.01);
 });

@@ -206,8 +206,8 @@ describe('TextCnnEngine against tfjs (CPU backend)', () => {
     const first = await engineFor(multiBranch, 'simd', 'adam', [1, 2, 0.5], n);
     const second = await engineFor(multiBranch, 'simd', 'adam', [1, 2, 0.5], n);
     const all = whole.engine.computeGradients(ids, labels, rows, 0, n);
-    const a = first.engine.computeGradients(ids, labels, rows, 0, 4, { total: n, penalties: true });
-    const b = second.engine.computeGradients(ids, labels, rows.slice(4), 0, 3, { total: n, penalties: false });
+    const a = first.engine.computeGradients(ids, labels, rows, 0, 4, { total: n, penalties: true, offset: 0 });
+    const b = second.engine.computeGradients(ids, labels, rows.slice(4), 0, 3, { total: n, penalties: false, offset: 4 });
     expect(Math.abs(a.loss + b.loss - all.loss)).toBeLessThanOrEqual(1e-6);
     expect(a.accuracy + b.accuracy).toBeCloseTo(all.accuracy, 10);
     addGradients(first.engine.slots(), concatGradients(second.engine.slots()));

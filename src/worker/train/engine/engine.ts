@@ -20,6 +20,11 @@ export interface BatchPart {
   total: number;
   /** Whether this part adds the weight penalties (exactly one part does). */
   penalties: boolean;
+  /**
+   * The part's first row within the batch. Dropout draws the whole batch's masks and keeps this
+   * part's rows, so engines with the same seed split a batch into the masks one engine draws.
+   */
+  offset: number;
 }
 
 const EPSILON = 1e-7;
@@ -151,18 +156,21 @@ export class TextCnnEngine {
   }
 
   /** The head on pooled; returns the output layer's probabilities (n × classes). */
-  private headForward(n: number, training: boolean): Float32Array {
+  private headForward(n: number, part: BatchPart | null): Float32Array {
     let x = this.s.pooled;
     for (const h of this.s.head) {
       if (h.kind === 'dropout') {
-        if (!training || h.rate === 0) continue;
+        if (!part || h.rate === 0) continue;
         const keep = 1 / (1 - h.rate);
         const [mask, out, input] = [h.mask.a, h.out.a, x.a];
+        // The rows before and after this part: drawn and dropped, as the other part draws them.
+        this.skipRandom(part.offset * h.width);
         for (let j = 0; j < n * h.width; j++) {
           // tfjs: x / (1 − rate) × step(u − rate).
           mask[j] = this.random() - h.rate > 0 ? keep : 0;
           out[j] = input[j] * mask[j];
         }
+        this.skipRandom((part.total - part.offset - n) * h.width);
         x = h.out;
         continue;
       }
@@ -173,11 +181,15 @@ export class TextCnnEngine {
     return x.a;
   }
 
+  private skipRandom(count: number): void {
+    for (let j = 0; j < count; j++) this.random();
+  }
+
   /** Class probabilities for rows[start, start + n), n ≤ batchSize, written to out at outOffset. */
   predict(ids: Int32Array, rows: Int32Array, start: number, n: number, out: Float32Array, outOffset = 0): void {
     this.loadTokens(ids, rows, start, n);
     this.convolve(n);
-    out.set(this.headForward(n, false).subarray(0, n * this.plan.classCount), outOffset);
+    out.set(this.headForward(n, null).subarray(0, n * this.plan.classCount), outOffset);
   }
 
   // ---- training ----
@@ -191,11 +203,11 @@ export class TextCnnEngine {
    */
   computeGradients(
     ids: Int32Array, labels: Int32Array, rows: Int32Array, start: number, n: number,
-    part: BatchPart = { total: n, penalties: true },
+    part: BatchPart = { total: n, penalties: true, offset: 0 },
   ): { loss: number; accuracy: number } {
     this.loadTokens(ids, rows, start, n);
     this.convolve(n);
-    const probs = this.headForward(n, true);
+    const probs = this.headForward(n, part);
     const K = this.plan.classCount;
     const dz = this.s.dLogits.a;
     const weights = this.classWeights;

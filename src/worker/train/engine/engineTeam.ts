@@ -6,7 +6,7 @@ import type { NamedWeights } from './engineWeights';
 import { concatGradients } from './gradientTransfer';
 import { loadKernel } from './kernelModule';
 import { canShareMemory, GradientExchange } from './sharedExchange';
-import { LEAD_SEED_MIX, type FromHelper, type ToHelper } from './splitProtocol';
+import { DROPOUT_SEED_MIX, type FromHelper, type ToHelper } from './splitProtocol';
 
 /** The settings the team reads: the run's TrainConfig itself (the engines' and the seed of their dropout masks). */
 export type TeamConfig = EngineConfig & Pick<TrainConfig, 'seed'>;
@@ -57,7 +57,7 @@ export class EngineTeam {
 
   static async start(plan: EnginePlan, config: TeamConfig, start: TeamStart): Promise<EngineTeam> {
     const { weights, ids, labels, classWeights } = start;
-    const lead = new TextCnnEngine(await loadKernel(), plan, config, classWeights, mulberry32(config.seed ^ LEAD_SEED_MIX));
+    const lead = new TextCnnEngine(await loadKernel(), plan, config, classWeights, mulberry32(config.seed ^ DROPOUT_SEED_MIX));
     lead.setWeights(weights);
     if (start.workers < 2) return new EngineTeam(lead, null, null);
     const length = lead.slots().reduce((n, s) => n + s.grad.length, 0);
@@ -125,7 +125,7 @@ export class EngineTeam {
     if (this.exchange) return this.sharedStep(this.exchange, ids, labels, rows, start, own, end);
     const answer = new Promise<Extract<FromHelper, { type: 'gradients' }>>((resolve, reject) => (this.pending = { resolve, reject }));
     this.send({ type: 'gradients', rows: rows.slice(start + own, end), total: n });
-    const mine = this.lead.computeGradients(ids, labels, rows, start, own, { total: n, penalties: true });
+    const mine = this.lead.computeGradients(ids, labels, rows, start, own, { total: n, penalties: true, offset: 0 });
     const theirs = await answer;
     this.lead.addGradients(theirs.gradients);
     this.lead.applyGradients();
@@ -140,7 +140,7 @@ export class EngineTeam {
     const step = ++this.go;
     const n = end - start;
     ex.order(step, rows.subarray(start + own, end), n, this.lead.learningRate);
-    const mine = this.lead.computeGradients(ids, labels, rows, start, own, { total: n, penalties: true });
+    const mine = this.lead.computeGradients(ids, labels, rows, start, own, { total: n, penalties: true, offset: 0 });
     const slots = this.lead.slots();
     ex.publish('lead', step, slots);
     if (!ex.awaitOther('lead', step, HELPER_TIMEOUT_MS)) {

@@ -8,7 +8,7 @@ import { TextCnnEngine } from './engine';
 import { loadKernel } from './kernelModule';
 import { concatGradients, loadGradients } from './gradientTransfer';
 import { GradientExchange } from './sharedExchange';
-import { HELPER_SEED_MIX, type FromHelper, type ToHelper } from './splitProtocol';
+import { DROPOUT_SEED_MIX, type FromHelper, type ToHelper } from './splitProtocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -27,7 +27,7 @@ function loop(ex: GradientExchange, e: TextCnnEngine, d: { ids: Int32Array; labe
       seen = ex.step;
       if (command === 'release') return;
       const { rows, total, learningRate } = ex.readOrder();
-      const { loss, accuracy } = e.computeGradients(d.ids, d.labels, rows, 0, rows.length, { total, penalties: false });
+      const { loss, accuracy } = e.computeGradients(d.ids, d.labels, rows, 0, rows.length, { total, penalties: false, offset: total - rows.length });
       ex.helperScores = [loss, accuracy];
       const slots = e.slots();
       ex.publish('helper', seen, slots);
@@ -45,7 +45,7 @@ function loop(ex: GradientExchange, e: TextCnnEngine, d: { ids: Int32Array; labe
 async function handle(message: ToHelper): Promise<void> {
   switch (message.type) {
     case 'init': {
-      engine = new TextCnnEngine(await loadKernel(), message.plan, message.config, message.classWeights, mulberry32(message.config.seed ^ HELPER_SEED_MIX));
+      engine = new TextCnnEngine(await loadKernel(), message.plan, message.config, message.classWeights, mulberry32(message.config.seed ^ DROPOUT_SEED_MIX));
       engine.setWeights(message.weights);
       data = { ids: message.ids, labels: message.labels };
       const length = engine.slots().reduce((n, s) => n + s.grad.length, 0);
@@ -60,6 +60,7 @@ async function handle(message: ToHelper): Promise<void> {
       const { loss, accuracy } = engine!.computeGradients(data!.ids, data!.labels, message.rows, 0, message.rows.length, {
         total: message.total,
         penalties: false,
+        offset: message.total - message.rows.length,
       });
       const gradients = concatGradients(engine!.slots());
       post({ type: 'gradients', gradients, loss, accuracy }, [gradients.buffer]);

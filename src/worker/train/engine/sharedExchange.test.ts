@@ -21,7 +21,9 @@ const spec: ModelSpec = {
   layers: [
     { kind: 'conv1d', filters: 5, kernelSizes: [2, 3], activation: 'relu' },
     { kind: 'globalMaxPool' },
+    { kind: 'dropout', rate: 0.3 },
     { kind: 'dense', units: 7, activation: 'relu', l1: 0.001, l2: 0.01 },
+    { kind: 'dropout', rate: 0.5 },
   ],
 };
 
@@ -54,7 +56,7 @@ describe('GradientExchange (two engines on shared memory)', () => {
     expect(ex.buffer.byteLength).toBe(GradientExchange.bytes(5, 7));
   });
 
-  it('the lead and the helper, each summing the other’s gradients, take the whole batch’s steps with identical replicas', async () => {
+  it('the lead and the helper, each summing the other’s gradients, take the whole batch’s steps with identical replicas (dropout included)', async () => {
     const n = 7;
     const [whole, lead, helper] = await engines(3, n);
     const ex = GradientExchange.create(n, lead.slots().reduce((s, slot) => s + slot.grad.length, 0));
@@ -66,8 +68,8 @@ describe('GradientExchange (two engines on shared memory)', () => {
       expect(ex.awaitOrder(step - 1)).toBe('step');
       const order = ex.readOrder();
       expect([...order.rows]).toEqual([...rows.subarray(4)]);
-      const mine = lead.computeGradients(ids, labels, rows, 0, 4, { total: n, penalties: true });
-      const theirs = helper.computeGradients(ids, labels, order.rows, 0, order.rows.length, { total: order.total, penalties: false });
+      const mine = lead.computeGradients(ids, labels, rows, 0, 4, { total: n, penalties: true, offset: 0 });
+      const theirs = helper.computeGradients(ids, labels, order.rows, 0, order.rows.length, { total: order.total, penalties: false, offset: order.total - order.rows.length });
       ex.helperScores = [theirs.loss, theirs.accuracy];
       ex.publish('lead', step, lead.slots());
       ex.publish('helper', step, helper.slots());
@@ -80,6 +82,9 @@ describe('GradientExchange (two engines on shared memory)', () => {
       expect(Math.abs(mine.loss + ex.helperScores[0] - all.loss)).toBeLessThanOrEqual(1e-6);
       expect(mine.accuracy + ex.helperScores[1]).toBeCloseTo(all.accuracy, 10);
     }
+    // Each drew the whole batch's dropout masks from the same seed and kept its own rows'.
+    expect(lead.dropoutMasks()[0].subarray(0, 4 * 10)).toEqual(whole.dropoutMasks()[0].subarray(0, 4 * 10));
+    expect(helper.dropoutMasks()[0].subarray(0, 3 * 10)).toEqual(whole.dropoutMasks()[0].subarray(4 * 10, 7 * 10));
     // Float addition commutes: the replicas are bitwise equal, and equal the one-engine run up to rounding.
     expect(flat(helper)).toEqual(flat(lead));
     const [a, b] = [flat(lead), flat(whole)];
@@ -91,8 +96,8 @@ describe('GradientExchange (two engines on shared memory)', () => {
     const ex = GradientExchange.create(1, lead.slots().reduce((s, slot) => s + slot.grad.length, 0));
     const { ids, labels, rows } = data(1, 3);
     whole.step(ids, labels, rows, 0, 1);
-    lead.computeGradients(ids, labels, rows, 0, 1, { total: 1, penalties: true });
-    helper.computeGradients(ids, labels, rows, 1, 0, { total: 1, penalties: false });
+    lead.computeGradients(ids, labels, rows, 0, 1, { total: 1, penalties: true, offset: 0 });
+    helper.computeGradients(ids, labels, rows, 1, 0, { total: 1, penalties: false, offset: 1 });
     ex.publish('lead', 1, lead.slots());
     ex.publish('helper', 1, helper.slots());
     lead.addGradients(ex.other('lead', 1));

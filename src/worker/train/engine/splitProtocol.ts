@@ -2,9 +2,11 @@ import type { EnginePlan } from '../../../core/train/enginePlan';
 import type { TeamConfig } from './engineTeam';
 import type { NamedWeights } from './engineWeights';
 
-/** Mixed into the run's seed for the dropout masks, so the lead and the helper draw different ones. */
-export const LEAD_SEED_MIX = 0x5bd1e995;
-export const HELPER_SEED_MIX = 0x27d4eb2f;
+/**
+ * Mixed into the run's seed for the dropout masks. The lead and the helper draw the same
+ * sequence, each keeping its own rows' masks (BatchPart.offset): together, one engine's masks.
+ */
+export const DROPOUT_SEED_MIX = 0x5bd1e995;
 
 /** The lead engine → the helper worker that trains the second half of every batch. */
 export type ToHelper =
