@@ -19,7 +19,7 @@ const tab = (page, name) => page.getByRole('tab', { name: new RegExp(`^${name}`)
  * wait (ms, from `since`) and the time from typing to the prediction on screen (ms, 250 ms
  * debounce included).
  */
-async function firstPrediction(page, text, { ready = false, since = performance.now() } = {}) {
+export async function firstPrediction(page, text, { ready = false, since = performance.now() } = {}) {
   await tab(page, 'Evaluate');
   if (ready) await page.getByText('Loading model…').waitFor({ state: 'detached', timeout: 120_000 });
   const readyMs = performance.now() - since;
@@ -32,7 +32,7 @@ async function firstPrediction(page, text, { ready = false, since = performance.
 const said = (p) => `${p.ms.toFixed(0)} ms${p.readyMs !== null ? ` (typed once the model was ready, ${p.readyMs.toFixed(0)} ms after)` : ' (typed at once)'}`;
 
 /** Clicks "Compare weight formats" and waits for the table: wall time (ms) and the table's rows. */
-async function compareFormats(page) {
+export async function compareFormats(page) {
   await tab(page, 'Export');
   const t = performance.now();
   await page.getByRole('button', { name: 'Compare weight formats' }).click();
@@ -43,7 +43,7 @@ async function compareFormats(page) {
   return { ms, rows: await table.getByRole('row').allInnerTexts(), caption };
 }
 
-async function train(page, { sample, preset, epochs }) {
+export async function train(page, { sample, preset, epochs }) {
   if (sample) {
     await tab(page, 'Data');
     const select = page.getByRole('combobox', { name: 'Sample dataset' });

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { benchExport } from './bench-export.mjs';
 import { benchIngest } from './bench-ingest.mjs';
+import { benchWasmThreads, withoutIsolation } from './bench-wasm-threads.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4317);
 const URL = `http://localhost:${PORT}/`;
@@ -21,6 +22,8 @@ if (process.env.BENCH_TOKENIZER !== '0') execSync('node scripts/bench-tokenizer.
 if (!existsSync('dist/index.html') || process.env.BENCH_BUILD !== '0') {
   execSync('npm run build', { stdio: 'inherit' });
 }
+// Another server on the port would be measured instead of this build: refuse (BENCH_PORT picks another).
+if (await fetch(URL).then(() => true, () => false)) throw new Error(`Something already answers on ${URL}: set BENCH_PORT to a free port.`);
 // Started with node directly: killing an `npx` wrapper would leave vite running.
 const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', 'localhost', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
 const stop = () => server.kill();
@@ -50,20 +53,6 @@ async function advanced(page, name) {
   const field = page.getByRole('combobox', { name });
   if (!(await field.isVisible())) await page.getByText('Advanced settings', { exact: true }).click();
   return field;
-}
-
-/**
- * Serves the page without its cross-origin isolation headers, as a host that does not set them
- * would: no shared memory, so the engine's workers exchange gradients by message.
- */
-async function withoutIsolation(page) {
-  await page.route('**/*', async (route) => {
-    const response = await route.fetch();
-    const headers = response.headers();
-    delete headers['cross-origin-opener-policy'];
-    delete headers['cross-origin-embedder-policy'];
-    await route.fulfill({ response, headers });
-  });
 }
 
 async function measure({ preset, sample, backend, webgpu, fused, workers, isolated = true }) {
@@ -121,9 +110,11 @@ async function measure({ preset, sample, backend, webgpu, fused, workers, isolat
     // Two engine workers say how they exchanged gradients: the bench checks the isolation took.
     const exchange = /gradients exchanged (through shared memory|by message)/.exec(last.text)?.[1];
     if (workers === 2 && exchange !== (isolated ? 'through shared memory' : 'by message')) throw new Error(`gradients exchanged ${exchange ?? "?"} (status: ${last.text.slice(0, 400)})`);
+    // tfjs' WASM backend names its threads: "XNNPACK on 2 threads".
+    const threads = Number(/XNNPACK on (\d+) thread/.exec(last.text)?.[1] ?? NaN) || undefined;
     await page.getByRole('button', { name: 'Stop', exact: true }).click().catch(() => undefined);
     const samplesPerSecond = (steps * batchSize) / ((last.t - first.t) / 1000);
-    return { preset, backend: used, fused, workers, isolated, batchSize, steps, samplesPerSecond, gflops: (samplesPerSecond * mflop) / 1000 };
+    return { preset, backend: used, fused, workers, isolated, threads, batchSize, steps, samplesPerSecond, gflops: (samplesPerSecond * mflop) / 1000 };
   } finally {
     await browser.close();
   }
@@ -143,11 +134,16 @@ const runs = PRESET_NAMES.flatMap((preset) =>
           // The same two workers on a page that is not cross-origin isolated: gradients by message.
           { workers: 2, isolated: false },
         ].map((engine) => ({ preset, sample: 'SpamAssassin', backend, webgpu: false, fused: true, ...engine }))
-      : [true, false].map((fused) => ({ preset, sample: 'SpamAssassin', backend, webgpu: backend === 'webgpu', fused })),
+      : // tfjs' WASM backend also without isolation: its single-threaded build against the threaded one.
+        (backend === 'wasm' ? [true, false] : [true]).flatMap((isolated) =>
+          [true, false].map((fused) => ({ preset, sample: 'SpamAssassin', backend, webgpu: backend === 'webgpu', fused, isolated })),
+        ),
   ),
 );
 const label = (r) =>
-  r.backend === 'engine' ? `${r.workers} worker${r.workers > 1 ? 's' : ''}${r.isolated === false ? ' (messages)' : ''}` : r.fused ? 'fused' : 'standard';
+  r.backend === 'engine'
+    ? `${r.workers} worker${r.workers > 1 ? 's' : ''}${r.isolated === false ? ' (messages)' : ''}`
+    : `${r.fused ? 'fused' : 'standard'}${r.backend === 'wasm' ? (r.isolated === false ? ' 1 thread' : ` ${r.threads ?? '?'} threads`) : ''}`;
 console.log(`Training speed, headless Chromium (${executablePath ?? 'playwright chromium'}), SpamAssassin sample, ${MEASURE_MS / 1000} s steady state each`);
 console.log('preset              backend  step                   batch  batches  samples/s  GFLOP/s (training FLOPs of the standard layers ÷ time)');
 const results = [];
@@ -195,6 +191,10 @@ if (torchInstalled) {
   } catch (error) {
     console.log(`PyTorch bench failed: ${error.message.split('\n')[0]}`);
   }
+}
+// tfjs' WASM backend threaded and not, on inference (BENCH_WASM_THREADS=0 skips it).
+if (process.env.BENCH_WASM_THREADS !== '0') {
+  await benchWasmThreads(URL, executablePath).catch((error) => console.log(`WASM threads bench failed: ${error.message.split('\n')[0]}`));
 }
 // Ingest: a 100,000-row CSV uploaded through the UI (BENCH_INGEST=0 skips it).
 if (process.env.BENCH_INGEST !== '0') {
