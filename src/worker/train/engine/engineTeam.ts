@@ -61,7 +61,7 @@ export class EngineTeam {
     lead.setWeights(weights);
     if (start.workers < 2) return new EngineTeam(lead, null, null);
     const length = lead.slots().reduce((n, s) => n + s.grad.length, 0);
-    const exchange = start.shareMemory !== false && canShareMemory() ? GradientExchange.create(config.batchSize, length) : null;
+    const exchange = start.shareMemory !== false && canShareMemory() ? GradientExchange.create(config.batchSize, length, plan.classCount) : null;
     const helper = new Worker(new URL('./helperWorker.ts', import.meta.url), { type: 'module', name: 'engine-helper' });
     const ready = new Promise<void>((resolve, reject) => {
       helper.onmessage = (event: MessageEvent<FromHelper>) =>
@@ -151,6 +151,26 @@ export class EngineTeam {
     this.lead.applyGradients();
     const [loss, accuracy] = ex.helperScores;
     return [mine.loss + loss, mine.accuracy + accuracy];
+  }
+
+  /**
+   * Class probabilities for rows[start, start + n), n ≤ batchSize, into out at outOffset. On
+   * shared memory the helper predicts the second half meanwhile (validation after each epoch).
+   */
+  predict(ids: Int32Array, rows: Int32Array, start: number, n: number, out: Float32Array, outOffset: number): void {
+    const ex = this.exchange;
+    if (!ex || n < 2) return this.lead.predict(ids, rows, start, n, out, outOffset);
+    if (this.failure) throw this.failure;
+    const step = ++this.go;
+    const own = n - (n >> 1);
+    ex.orderPrediction(step, rows.subarray(start + own, start + n));
+    this.lead.predict(ids, rows, start, own, out, outOffset);
+    if (!ex.awaitOther('lead', step, HELPER_TIMEOUT_MS)) {
+      this.failure ??= new Error(ex.failed ? "The engine's second worker failed." : `The engine's second worker did not answer within ${HELPER_TIMEOUT_MS / 1000} s.`);
+      throw this.failure;
+    }
+    const K = this.lead.plan.classCount;
+    out.set(ex.probabilities.subarray(0, (n - own) * K), outOffset + own * K);
   }
 
   set learningRate(rate: number) {

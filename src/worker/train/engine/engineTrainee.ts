@@ -38,7 +38,7 @@ export function engineTrainee(team: EngineTeam): Trainee<NamedWeights> {
     async predict(data, rows) {
       const out = new Float32Array(rows.length * K);
       for (let start = 0; start < rows.length; start += chunk) {
-        engine.predict(data.ids, rows, start, Math.min(chunk, rows.length - start), out, start * K);
+        team.predict(data.ids, rows, start, Math.min(chunk, rows.length - start), out, start * K);
         await yieldToEvents();
       }
       return out;

@@ -27,6 +27,11 @@ function loop(ex: GradientExchange, e: TextCnnEngine, d: { ids: Int32Array; labe
       seen = ex.step;
       if (command === 'release') return;
       const { rows, total, learningRate } = ex.readOrder();
+      if (command === 'predict') {
+        e.predict(d.ids, rows, 0, rows.length, ex.probabilities);
+        ex.predicted(seen);
+        continue;
+      }
       const { loss, accuracy } = e.computeGradients(d.ids, d.labels, rows, 0, rows.length, { total, penalties: false, offset: total - rows.length });
       ex.helperScores = [loss, accuracy];
       const slots = e.slots();
@@ -49,7 +54,7 @@ async function handle(message: ToHelper): Promise<void> {
       engine.setWeights(message.weights);
       data = { ids: message.ids, labels: message.labels };
       const length = engine.slots().reduce((n, s) => n + s.grad.length, 0);
-      exchange = message.shared ? new GradientExchange(message.shared, message.config.batchSize, length) : null;
+      exchange = message.shared ? new GradientExchange(message.shared, message.config.batchSize, length, message.plan.classCount) : null;
       post({ type: 'ready' });
       return;
     }

@@ -50,16 +50,17 @@ const flat = (e: TextCnnEngine) => [...e.getWeights().values()].flatMap((arrays)
 
 describe('GradientExchange (two engines on shared memory)', () => {
   it('lays out control, rows and four gradient regions, 16-byte aligned', () => {
-    // 64 control + 64 numbers + 5 rows (20 → 32 with alignment) + 4 × 7 floats (28 → 32 each).
-    expect(GradientExchange.bytes(5, 7)).toBe(64 + 64 + 32 + 4 * 32);
-    const ex = GradientExchange.create(5, 7);
-    expect(ex.buffer.byteLength).toBe(GradientExchange.bytes(5, 7));
+    // 64 control + 64 numbers + 5 rows (20 → 32 with alignment) + 4 × 7 floats (28 → 32 each) + 5 × 3 probabilities.
+    expect(GradientExchange.bytes(5, 7, 3)).toBe(64 + 64 + 32 + 4 * 32 + 60);
+    const ex = GradientExchange.create(5, 7, 3);
+    expect(ex.buffer.byteLength).toBe(GradientExchange.bytes(5, 7, 3));
+    expect(ex.probabilities.length).toBe(15);
   });
 
   it('the lead and the helper, each summing the other’s gradients, take the whole batch’s steps with identical replicas (dropout included)', async () => {
     const n = 7;
     const [whole, lead, helper] = await engines(3, n);
-    const ex = GradientExchange.create(n, lead.slots().reduce((s, slot) => s + slot.grad.length, 0));
+    const ex = GradientExchange.create(n, lead.slots().reduce((s, slot) => s + slot.grad.length, 0), K);
     for (let step = 1; step <= 3; step++) {
       const { ids, labels, rows } = data(n, 10 + step);
       const all = whole.step(ids, labels, rows, 0, n);
@@ -93,7 +94,7 @@ describe('GradientExchange (two engines on shared memory)', () => {
 
   it('a helper with no rows (a batch of one) still steps its replica in line with the lead', async () => {
     const [whole, lead, helper] = await engines(3, 1);
-    const ex = GradientExchange.create(1, lead.slots().reduce((s, slot) => s + slot.grad.length, 0));
+    const ex = GradientExchange.create(1, lead.slots().reduce((s, slot) => s + slot.grad.length, 0), K);
     const { ids, labels, rows } = data(1, 3);
     whole.step(ids, labels, rows, 0, 1);
     lead.computeGradients(ids, labels, rows, 0, 1, { total: 1, penalties: true, offset: 0 });
@@ -108,8 +109,28 @@ describe('GradientExchange (two engines on shared memory)', () => {
     expect(flat(lead)).toEqual(flat(whole));
   });
 
+  it('a prediction split in two (validation chunks) gives one engine’s probabilities', async () => {
+    const n = 7;
+    const [whole, lead, helper] = await engines(3, n);
+    const ex = GradientExchange.create(n, 1, K);
+    const { ids, rows } = data(n, 5);
+    const expected = new Float32Array(n * K);
+    whole.predict(ids, rows, 0, n, expected);
+    const out = new Float32Array(n * K + 2).fill(-1);
+    ex.orderPrediction(1, rows.subarray(4));
+    expect(ex.awaitOrder(0)).toBe('predict');
+    const order = ex.readOrder();
+    helper.predict(ids, order.rows, 0, order.rows.length, ex.probabilities);
+    ex.predicted(1);
+    lead.predict(ids, rows, 0, 4, out, 2);
+    expect(ex.awaitOther('lead', 1, 0)).toBe(true);
+    out.set(ex.probabilities.subarray(0, 3 * K), 2 + 4 * K);
+    expect([...out.subarray(0, 2)]).toEqual([-1, -1]);
+    expect([...out.subarray(2)]).toEqual([...expected]);
+  });
+
   it('waits time out without the other side, end early when the helper failed, and a release is a command', () => {
-    const ex = GradientExchange.create(2, 3);
+    const ex = GradientExchange.create(2, 3, 2);
     expect(ex.awaitOther('lead', 1, 5)).toBe(false);
     ex.release(1);
     expect(ex.awaitOrder(0)).toBe('release');

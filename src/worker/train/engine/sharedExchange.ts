@@ -17,9 +17,13 @@ const LOSS = 1;
 const ACCURACY = 2;
 const NUMBER_BYTES = 64;
 
-/** Commands the lead gives through GO: a step, or leave the blocking loop and go back to handling messages (new weights, then 'loop'). */
-export type Command = 'step' | 'release';
-const COMMANDS: Command[] = ['step', 'release'];
+/**
+ * Commands the lead gives through GO: a training step; class probabilities for the rows (the
+ * helper's half of a validation chunk); or leave the blocking loop and go back to handling
+ * messages (new weights, then 'loop').
+ */
+export type Command = 'step' | 'predict' | 'release';
+const COMMANDS: Command[] = ['step', 'predict', 'release'];
 
 const align16 = (n: number) => Math.ceil(n / 16) * 16;
 
@@ -36,11 +40,14 @@ export class GradientExchange {
   private readonly numbers: Float64Array;
   readonly rows: Int32Array;
   private readonly grads: Record<Side, [Float32Array, Float32Array]>;
+  /** The helper's class probabilities for a 'predict' (rows × classes). */
+  readonly probabilities: Float32Array;
 
   constructor(
     readonly buffer: SharedArrayBuffer,
     readonly batchSize: number,
     readonly gradientLength: number,
+    readonly classCount: number,
   ) {
     this.control = new Int32Array(buffer, 0, CONTROL_BYTES / 4);
     this.numbers = new Float64Array(buffer, CONTROL_BYTES, NUMBER_BYTES / 8);
@@ -53,15 +60,17 @@ export class GradientExchange {
       return view;
     };
     this.grads = { lead: [region(), region()], helper: [region(), region()] };
+    this.probabilities = new Float32Array(buffer, at, batchSize * classCount);
   }
 
-  static bytes(batchSize: number, gradientLength: number): number {
-    return align16(CONTROL_BYTES + NUMBER_BYTES + batchSize * 4) + 4 * align16(gradientLength * 4);
+  static bytes(batchSize: number, gradientLength: number, classCount: number): number {
+    return align16(CONTROL_BYTES + NUMBER_BYTES + batchSize * 4) + 4 * align16(gradientLength * 4) + batchSize * classCount * 4;
   }
 
   /** A fresh exchange for a team (the buffer goes to the helper in its 'init' message). */
-  static create(batchSize: number, gradientLength: number): GradientExchange {
-    return new GradientExchange(new SharedArrayBuffer(GradientExchange.bytes(batchSize, gradientLength)), batchSize, gradientLength);
+  static create(batchSize: number, gradientLength: number, classCount: number): GradientExchange {
+    const bytes = GradientExchange.bytes(batchSize, gradientLength, classCount);
+    return new GradientExchange(new SharedArrayBuffer(bytes), batchSize, gradientLength, classCount);
   }
 
   // ---- the lead's side ----
@@ -73,6 +82,18 @@ export class GradientExchange {
     Atomics.store(this.control, TOTAL, total);
     this.numbers[LEARNING_RATE] = learningRate;
     this.signal(GO, step, 'step');
+  }
+
+  /** Order `step`: the helper's class probabilities for these rows, into `probabilities`. */
+  orderPrediction(step: number, rows: Int32Array): void {
+    this.rows.set(rows);
+    Atomics.store(this.control, ROWS, rows.length);
+    this.signal(GO, step, 'predict');
+  }
+
+  /** The helper's answer to a 'predict' (its probabilities written): wakes the lead. */
+  predicted(step: number): void {
+    this.signal(DONE.helper, step);
   }
 
   /** Sends the helper back to its message loop (GO without rows). */
