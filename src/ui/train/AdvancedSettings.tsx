@@ -69,7 +69,7 @@ export function AdvancedSettings({ config, disabled, problem, onChange }: Props)
         label="Engine workers"
         value={String(config.engineWorkers ?? 'auto')}
         options={[
-          { value: 'auto', label: 'Automatic (2 for large models on multi-core machines)' },
+          { value: 'auto', label: 'Automatic (measures 1 and 2, keeps the faster)' },
           { value: '1', label: '1 (one worker)' },
           { value: '2', label: '2 (each batch split between two workers)' },
         ]}
