@@ -45,7 +45,7 @@ export async function benchWasmThreads(url, executablePath, repeats = 2) {
       for (const isolated of [true, false]) {
         const m = await once(browser, url, isolated);
         console.log(
-          `  ${isolated ? 'isolated, threaded build' : 'not isolated, 1 thread   '} (${m.threads} thread${m.threads > 1 ? 's' : ''}): compare weight formats ${(m.compareMs / 1000).toFixed(2)} s (${m.caption}); first prediction ${m.predictionMs.toFixed(0)} ms (250 ms debounce included)`,
+          `  ${isolated ? `isolated, threaded build, ${m.threads} threads` : 'not isolated, single-threaded build'}: compare weight formats ${(m.compareMs / 1000).toFixed(2)} s (${m.caption}); first prediction ${m.predictionMs.toFixed(0)} ms (250 ms debounce included)`,
         );
       }
     }

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import plainWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import simdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import threadedSimdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -39,6 +39,9 @@ export function prepareWasmBackend(): void {
   if (prepared) return;
   prepared = true;
   if (!inNode()) {
+    // The threaded build (cross-origin isolated pages) left to its default ran on one thread on
+    // the 2-core development machine (getThreadsCount() said 1): ask for one per logical core.
+    setThreadsCount(Math.max(1, navigator.hardwareConcurrency || 1));
     setWasmPaths({
       'tfjs-backend-wasm.wasm': plainWasm,
       'tfjs-backend-wasm-simd.wasm': simdWasm,
@@ -56,7 +59,7 @@ export function prepareWasmBackend(): void {
 /**
  * Which build of the started backend runs and on how many threads, for the status details.
  * Cross-origin isolated pages get the threaded SIMD build (XNNPACK's threadpool, one thread per
- * logical core); others the single-threaded one.
+ * logical core, set above); others the single-threaded one.
  */
 export function wasmThreadsNote(): string {
   const threads = getThreadsCount();
