@@ -25,7 +25,9 @@ if (!existsSync('dist/index.html') || process.env.BENCH_BUILD !== '0') {
 // Another server on the port would be measured instead of this build: refuse (BENCH_PORT picks another).
 if (await fetch(URL).then(() => true, () => false)) throw new Error(`Something already answers on ${URL}: set BENCH_PORT to a free port.`);
 // Started with node directly: killing an `npx` wrapper would leave vite running.
-const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', 'localhost', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+// BENCH_DIST serves a copy of a build (a rebuild of dist/ meanwhile would change files under the bench).
+const outDir = process.env.BENCH_DIST ? ['--outDir', process.env.BENCH_DIST] : [];
+const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', 'localhost', '--port', String(PORT), '--strictPort', ...outDir], { stdio: 'ignore' });
 const stop = () => server.kill();
 process.on('exit', stop);
 
