@@ -57,8 +57,7 @@ async function startBackend(name: TfjsBackendName): Promise<{ reason: string | n
   try {
     // Loaded only when asked for: sets where its .wasm files are served and registers the
     // kernels training needs (see wasmBackend.ts).
-    if (name === 'wasm') (await import('./wasmBackend')).prepareWasmBackend();
-    ok = await tf.setBackend(name);
+    ok = name === 'wasm' ? await (await import('./wasmBackend')).setWasmBackend() : await tf.setBackend(name);
     await tf.ready();
   } catch (error) {
     return { reason: `The ${name} backend failed to start: ${(error as Error).message}`, adapter };

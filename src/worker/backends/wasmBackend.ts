@@ -39,8 +39,7 @@ export function prepareWasmBackend(): void {
   if (prepared) return;
   prepared = true;
   if (!inNode()) {
-    // The threaded build (cross-origin isolated pages) left to its default ran on one thread on
-    // the 2-core development machine (getThreadsCount() said 1): ask for one per logical core.
+    // The threaded build (cross-origin isolated pages): one thread per logical core (see setWasmBackend).
     setThreadsCount(Math.max(1, navigator.hardwareConcurrency || 1));
     setWasmPaths({
       'tfjs-backend-wasm.wasm': plainWasm,
@@ -53,6 +52,26 @@ export function prepareWasmBackend(): void {
     if (original) tf.unregisterKernel(kernelName, 'wasm');
     // The original's setup still runs when the backend starts: the fallback calls into it.
     tf.registerKernel({ ...original, kernelName, backendName: 'wasm', kernelFunc: make(original?.kernelFunc ?? null) });
+  }
+}
+
+/**
+ * prepareWasmBackend, then `tf.setBackend('wasm')`. tfjs-backend-wasm 4.22 caps its threadpool
+ * at half of navigator.hardwareConcurrency (it assumes two hyper-threads per core), which on a
+ * 2-core machine is one thread: no parallelism at all. While the backend starts, the worker's
+ * navigator reports twice the cores, so the cap becomes the logical cores; restored right after
+ * (only tfjs' start-up reads it meanwhile: the worker handles one request at a time).
+ */
+export async function setWasmBackend(): Promise<boolean> {
+  prepareWasmBackend();
+  const cores = inNode() ? 1 : navigator.hardwareConcurrency || 1;
+  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+  const doubled = isolated && cores > 1 && tf.findBackend('wasm') === null;
+  if (doubled) Object.defineProperty(navigator, 'hardwareConcurrency', { value: cores * 2, configurable: true });
+  try {
+    return await tf.setBackend('wasm');
+  } finally {
+    if (doubled) Reflect.deleteProperty(navigator, 'hardwareConcurrency');
   }
 }
 

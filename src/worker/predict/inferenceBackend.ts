@@ -18,8 +18,7 @@ export async function onFastCpuBackend<T>(work: () => Promise<T>): Promise<T> {
   const done = (async () => {
     let switched: boolean;
     try {
-      (await import('../backends/wasmBackend')).prepareWasmBackend();
-      switched = (await tf.setBackend('wasm')) && tf.getBackend() === 'wasm';
+      switched = (await (await import('../backends/wasmBackend')).setWasmBackend()) && tf.getBackend() === 'wasm';
     } catch {
       switched = false;
     }
