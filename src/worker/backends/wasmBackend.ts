@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import plainWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import simdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import threadedSimdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -39,8 +39,6 @@ export function prepareWasmBackend(): void {
   if (prepared) return;
   prepared = true;
   if (!inNode()) {
-    // The threaded build (cross-origin isolated pages): one thread per logical core (see setWasmBackend).
-    setThreadsCount(Math.max(1, navigator.hardwareConcurrency || 1));
     setWasmPaths({
       'tfjs-backend-wasm.wasm': plainWasm,
       'tfjs-backend-wasm-simd.wasm': simdWasm,
@@ -56,29 +54,22 @@ export function prepareWasmBackend(): void {
 }
 
 /**
- * prepareWasmBackend, then `tf.setBackend('wasm')`. tfjs-backend-wasm 4.22 caps its threadpool
- * at half of navigator.hardwareConcurrency (it assumes two hyper-threads per core), which on a
- * 2-core machine is one thread: no parallelism at all. While the backend starts, the worker's
- * navigator reports twice the cores, so the cap becomes the logical cores; restored right after
- * (only tfjs' start-up reads it meanwhile: the worker handles one request at a time).
+ * prepareWasmBackend, then `tf.setBackend('wasm')`. On a cross-origin isolated page tfjs picks
+ * its threaded build and sizes the threadpool at half of navigator.hardwareConcurrency (it
+ * assumes two hyper-threads per core): one thread on a 2-core machine. Forcing one thread per
+ * logical core there (the worker reporting twice the cores while the backend started) trained
+ * Tiny and the Keras text CNN 0.58–0.65× as fast and scored no faster on the 2-core development
+ * machine under load (docs/backends-and-speed.md), so tfjs' own choice stays.
  */
 export async function setWasmBackend(): Promise<boolean> {
   prepareWasmBackend();
-  const cores = inNode() ? 1 : navigator.hardwareConcurrency || 1;
-  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
-  const doubled = isolated && cores > 1 && tf.findBackend('wasm') === null;
-  if (doubled) Object.defineProperty(navigator, 'hardwareConcurrency', { value: cores * 2, configurable: true });
-  try {
-    return await tf.setBackend('wasm');
-  } finally {
-    if (doubled) Reflect.deleteProperty(navigator, 'hardwareConcurrency');
-  }
+  return tf.setBackend('wasm');
 }
 
 /**
  * Which build of the started backend runs and on how many threads, for the status details.
- * Cross-origin isolated pages get the threaded SIMD build (XNNPACK's threadpool, one thread per
- * logical core, set above); others the single-threaded one.
+ * Cross-origin isolated pages get the threaded SIMD build (XNNPACK's threadpool, half the
+ * logical cores); others the single-threaded one.
  */
 export function wasmThreadsNote(): string {
   const threads = getThreadsCount();
