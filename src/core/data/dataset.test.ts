@@ -64,7 +64,7 @@ describe('buildDataset', () => {
   );
 
   it('keeps labeled rows with sorted classes and label indices', () => {
-    const { dataset } = buildDataset(REVIEWS, 0, 1);
+    const { dataset } = buildDataset(REVIEWS, [0], 1);
     expect(dataset.texts).toEqual(['good movie', 'bad film', 'great', '  spaced text ']);
     expect(dataset.classes).toEqual(['neg', 'neutral', 'pos']);
     expect(dataset.labels).toBeInstanceOf(Int32Array);
@@ -83,13 +83,13 @@ describe('buildDataset', () => {
         message: '1 row(s) have too few columns to reach "text" and "label" and were skipped (rows 5).',
       },
     ];
-    expect(buildDataset(REVIEWS, 0, 1).problems).toEqual(expected);
+    expect(buildDataset(REVIEWS, [0], 1).problems).toEqual(expected);
   });
 
   it('lists the first 5 rows of a problem and an ellipsis for the rest', () => {
     const rows = Array.from({ length: 9 }, (_, i) => (i % 3 === 0 ? ['kept', 'a'] : ['', 'a']));
     // Rows 1, 4, 7 are kept; rows 2, 3, 5, 6, 8, 9 are empty.
-    const { dataset, problems } = buildDataset(table(['Review', 'Tag'], rows), 0, 1);
+    const { dataset, problems } = buildDataset(table(['Review', 'Tag'], rows), [0], 1);
     expect(dataset.texts).toHaveLength(3);
     expect(problems).toEqual([
       {
@@ -112,7 +112,7 @@ describe('buildDataset', () => {
       ],
       false,
     );
-    const { dataset, problems } = buildDataset(sms, 1, 0);
+    const { dataset, problems } = buildDataset(sms, [1], 0);
     expect(dataset.classes).toEqual(['Ham', 'ham', 'spam']);
     expect([...dataset.labels]).toEqual([1, 2, 0, 1]);
     expect(dataset.texts[0]).toBe('Go until jurong point');
@@ -120,13 +120,44 @@ describe('buildDataset', () => {
   });
 
   it('builds an empty dataset from no rows', () => {
-    const { dataset, problems } = buildDataset(table(['text', 'label'], []), 0, 1);
+    const { dataset, problems } = buildDataset(table(['text', 'label'], []), [0], 1);
     expect(dataset).toEqual({ texts: [], labels: new Int32Array(0), classes: [] });
     expect(problems).toEqual([]);
   });
 
   it.each(named([{ text: 0, label: 0 }, { text: 1, label: 1 }]))('refuses the same column twice %s', (_name, { text, label }) => {
-    expect(() => buildDataset(REVIEWS, text, label)).toThrow('Text column and label column are the same: choose two different columns.');
+    expect(() => buildDataset(REVIEWS, [text], label)).toThrow(`"${REVIEWS.columns[label]}" is the label column, so it cannot be a text column too`);
+  });
+
+  it('refuses no text column at all', () => {
+    expect(() => buildDataset(REVIEWS, [], 1)).toThrow('No text column is checked: check at least one column under "Text columns"');
+  });
+
+  it('refuses a text column the file does not have', () => {
+    expect(() => buildDataset(REVIEWS, [0, 7], 1)).toThrow('The file has no column 8');
+  });
+
+  const NEWS = table(
+    ['class', 'title', 'description'],
+    [
+      ['3', 'Oil rises', 'Crude climbs 2%.'],
+      ['1', '', 'Talks resume in Geneva.'],
+      ['3', 'Stocks fall', ''],
+      ['1', ' ', '  '],
+      ['2'],
+    ],
+  );
+
+  it('joins several text columns in column order with one space, leaving empty cells out', () => {
+    // Checked in any order, read in the file's order: title, then description.
+    const { dataset, problems, rows } = buildDataset(NEWS, [2, 1], 0);
+    expect(dataset.texts).toEqual(['Oil rises Crude climbs 2%.', 'Talks resume in Geneva.', 'Stocks fall']);
+    expect(Array.from(dataset.labels)).toEqual([1, 0, 1]);
+    expect(Array.from(rows)).toEqual([1, 2, 3]);
+    expect(problems.map((p) => p.message)).toEqual([
+      '1 row(s) have an empty "title + description" text (every text column empty) and were skipped (rows 4).',
+      '1 row(s) have too few columns to reach "title + description" and "class" and were skipped (rows 5).',
+    ]);
   });
 });
 

@@ -3,6 +3,7 @@
  * problems the user must hear about. Row numbers in messages are 1-based data rows as the
  * user sees them in a spreadsheet (the header, when there is one, is not counted).
  */
+import { columnOrder, columnsLabel, joinCells } from './textColumns';
 
 /** A parsed file: column names and rows of cells (ragged rows allowed). */
 export interface Table {
@@ -70,13 +71,13 @@ export function guessColumns(table: Table): ColumnGuess {
 const MAX_EXAMPLE_ROWS = 5;
 
 /**
- * Builds the dataset from two columns; rows without text or label are skipped and reported.
+ * Builds the dataset from the text columns (their cells joined in column order, see
+ * textColumns.ts) and the label column; rows without text or label are skipped and reported.
  * `rows` holds the row number of each example.
  */
-export function buildDataset(table: Table, textColumn: number, labelColumn: number): { dataset: Dataset; problems: RowProblem[]; rows: Int32Array } {
-  if (textColumn === labelColumn) {
-    throw new Error('Text column and label column are the same: choose two different columns.');
-  }
+export function buildDataset(table: Table, textColumns: readonly number[], labelColumn: number): { dataset: Dataset; problems: RowProblem[]; rows: Int32Array } {
+  const columns = checkTextColumns(table, textColumns, labelColumn);
+  const lastColumn = Math.max(labelColumn, ...columns);
   const texts: string[] = [];
   const rawLabels: string[] = [];
   const kept: number[] = [];
@@ -89,11 +90,11 @@ export function buildDataset(table: Table, textColumn: number, labelColumn: numb
   };
   table.rows.forEach((row, i) => {
     const rowNumber = table.rowNumbers?.[i] ?? i + 1;
-    if (row.length <= Math.max(textColumn, labelColumn)) {
+    if (row.length <= lastColumn) {
       note('missingColumns', rowNumber);
       return;
     }
-    const text = row[textColumn];
+    const text = joinCells(row, columns);
     const label = row[labelColumn].trim();
     if (text.trim() === '') {
       note('emptyText', rowNumber);
@@ -110,10 +111,10 @@ export function buildDataset(table: Table, textColumn: number, labelColumn: numb
   const classes = [...new Set(rawLabels)].sort();
   const index = new Map(classes.map((c, i) => [c, i]));
   const labels = Int32Array.from(rawLabels, (l) => index.get(l)!);
-  const textName = table.columns[textColumn];
+  const textName = columnsLabel(columns.map((c) => table.columns[c]));
   const labelName = table.columns[labelColumn];
   const messages: Record<RowProblem['kind'], (count: number, rows: string) => string> = {
-    emptyText: (count, rows) => `${count} row(s) have an empty "${textName}" column and were skipped (rows ${rows}).`,
+    emptyText: (count, rows) => `${count} row(s) have an empty "${textName}" ${columns.length > 1 ? 'text (every text column empty)' : 'column'} and were skipped (rows ${rows}).`,
     missingLabel: (count, rows) => `${count} row(s) have no label in the "${labelName}" column and were skipped (rows ${rows}).`,
     missingColumns: (count, rows) =>
       `${count} row(s) have too few columns to reach "${textName}" and "${labelName}" and were skipped (rows ${rows}).`,
@@ -125,6 +126,21 @@ export function buildDataset(table: Table, textColumn: number, labelColumn: numb
     message: messages[kind](p.count, p.rows.join(', ') + (p.count > p.rows.length ? ', …' : '')),
   }));
   return { dataset: { texts, labels, classes }, problems: list, rows: Int32Array.from(kept) };
+}
+
+/**
+ * The text columns in column order, checked: at least one, none of them the label column, all
+ * in the table. Throws the message the Data step shows.
+ */
+export function checkTextColumns(table: Table, textColumns: readonly number[], labelColumn: number): number[] {
+  if (textColumns.length === 0) throw new Error('No text column is checked: check at least one column under "Text columns" (the texts come from the checked columns).');
+  if (textColumns.includes(labelColumn)) {
+    throw new Error(`"${table.columns[labelColumn]}" is the label column, so it cannot be a text column too: uncheck it under "Text columns" or choose another Label column.`);
+  }
+  const columns = columnOrder(textColumns);
+  const outside = columns.find((c) => c < 0 || c >= table.columns.length);
+  if (outside !== undefined) throw new Error(`The file has no column ${outside + 1}: choose the text columns again.`);
+  return columns;
 }
 
 /** Rows per class, in class order. */

@@ -26,7 +26,7 @@ describe('300,000 rows', () => {
     for (let i = 0; i < text.length; i += 1 << 20) parser.push(text.slice(i, i + (1 << 20)));
     const { table } = parser.end();
     expect(table.rows.length).toBe(ROWS);
-    const { dataset } = prepareDataset(table, { textColumn: 0, labelColumn: 1, dropDuplicates: false });
+    const { dataset } = prepareDataset(table, { textColumns: [0], labelColumn: 1, dropDuplicates: false });
     expect(dataset.texts.length).toBe(ROWS);
     const stats = computePreprocessStats(dataset.texts, dataset.labels, { tokenizer: defaultTokenizerOptions(), vocabSize: 1000, minSequenceLength: 3, validationSplit: 0.2, testSplit: 0, seed: 1 });
     expect(stats.trainTexts).toBeGreaterThan(0);

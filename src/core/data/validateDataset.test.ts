@@ -3,7 +3,7 @@ import type { Table } from './dataset';
 import { LIMITS, prepareDataset, type CheckKind } from './validateDataset';
 
 const table = (rows: string[][], rowNumbers?: number[]): Table => ({ columns: ['text', 'label'], rows, hasHeader: true, rowNumbers });
-const map = { textColumn: 0, labelColumn: 1, dropDuplicates: false };
+const map = { textColumns: [0], labelColumn: 1, dropDuplicates: false };
 /** n rows of class `label` with distinct texts. */
 const many = (label: string, n: number, prefix = label) => Array.from({ length: n }, (_, i) => [`${prefix} text ${i}`, label]);
 

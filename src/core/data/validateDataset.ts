@@ -6,6 +6,7 @@
  * Messages name row numbers (as the user sees them) and column names.
  */
 import { buildDataset, type Dataset, type RowProblem, type Table } from './dataset';
+import { columnOrder, columnsLabel } from './textColumns';
 import { checkDuplicates, classAndLengthStats, classBalanceChecks, fatalCheck, longTextChecks, similarLabelChecks, type ColumnNames } from './datasetChecks';
 
 export { LIMITS } from './datasetChecks';
@@ -35,7 +36,8 @@ export interface DatasetCheck {
 }
 
 export interface MappingOptions {
-  textColumn: number;
+  /** Column indexes whose cells, joined in column order with a space, make the text. */
+  textColumns: number[];
   labelColumn: number;
   /** Keep one copy of each repeated text; drop texts whose copies have different labels. */
   dropDuplicates: boolean;
@@ -59,8 +61,8 @@ export interface PreparedDataset {
  */
 export function prepareDataset(table: Table, options: MappingOptions): PreparedDataset {
   if (table.columns.length < 2) return oneColumn();
-  const built = buildDataset(table, options.textColumn, options.labelColumn);
-  const names: ColumnNames = { text: table.columns[options.textColumn], label: table.columns[options.labelColumn] };
+  const built = buildDataset(table, options.textColumns, options.labelColumn);
+  const names: ColumnNames = { text: columnsLabel(columnOrder(options.textColumns).map((c) => table.columns[c])), label: table.columns[options.labelColumn] };
   const checks: DatasetCheck[] = built.problems.map((p) => ({ kind: p.kind, severity: 'warning', count: p.count, rows: p.rows, message: p.message }));
   const { dataset, rowNumbers, dropped } = checkDuplicates(built.dataset, built.rows, names, options.dropDuplicates, checks);
   const stats = classAndLengthStats(dataset, rowNumbers);

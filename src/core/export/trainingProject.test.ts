@@ -182,7 +182,7 @@ describe("train.py reads files (python/studio_data.py) as the studio's Data step
     const textColumn = names.findIndex((n) => n === 'text');
     const labelColumn = names.findIndex((n) => n === 'label');
     const mapping = textColumn >= 0 && labelColumn >= 0 ? { textColumn, labelColumn } : format.format === 'csv' ? { textColumn: 0, labelColumn: 1 } : { textColumn: 1, labelColumn: 0 };
-    const { dataset } = buildDataset(table, mapping.textColumn, mapping.labelColumn);
+    const { dataset } = buildDataset(table, [mapping.textColumn], mapping.labelColumn);
     const data = { format: format.format, delimiter: format.delimiter, hasHeader: table.hasHeader, encoding: 'utf-8', ...mapping, textColumnName: names[mapping.textColumn], labelColumnName: names[mapping.labelColumn] };
     const [py] = (await askPython<{ datasets: { texts: string[]; labels: number[]; classes: string[] }[] }>({ datasets: [{ content, data }] })).datasets;
     expect(py).toEqual({ texts: dataset.texts, labels: [...dataset.labels], classes: dataset.classes });
