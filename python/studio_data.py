@@ -63,22 +63,36 @@ def _parse_fasttext(line):
     return labels, line[i:].strip()
 
 
+def join_cells(cells):
+    """The studio's text from several text columns (src/core/data/textColumns.ts joinCells): one
+    column gives its cell as it is; several give their non-empty cells joined with one space."""
+    if len(cells) == 1:
+        return cells[0]
+    return " ".join(c for c in cells if c.strip() != "")
+
+
 def iter_records(path, data):
-    """Yields (text, label) per data row of `path`, with the studio's column mapping in `data`."""
+    """Yields (text, label) per data row of `path`, with the studio's column mapping in `data`.
+
+    Several text columns ("textColumns", "textColumnNames", in column order) are joined as the studio does.
+    """
     fmt = data.get("format", "csv")
     header = bool(data.get("hasHeader", False))
-    text_col, label_col = data["textColumn"], data["labelColumn"]
-    text_name, label_name = data.get("textColumnName"), data.get("labelColumnName")
+    text_cols = list(data.get("textColumns") or [data["textColumn"]])
+    text_names = list(data.get("textColumnNames") or [data.get("textColumnName")])
+    label_col, label_name = data["labelColumn"], data.get("labelColumnName")
+    last_col = max(text_cols + [label_col])
     with _open_text(path, data.get("encoding")) as handle:
         if fmt in ("jsonl", "json"):
             values = (json.loads(line) for line in _lines(handle) if line.strip()) if fmt == "jsonl" else iter(json.load(handle))
             for value in values:
                 if isinstance(value, list):
                     row = [_cell(v) for v in value]
-                    text = row[text_col] if text_col < len(row) else None
+                    text = join_cells([row[c] if c < len(row) else "" for c in text_cols]) if text_cols[0] < len(row) else None
                     label = row[label_col] if label_col < len(row) else None
                 elif isinstance(value, dict):
-                    text = _cell(value.get(text_name)) if text_name in value else None
+                    present = [n for n in text_names if n in value]
+                    text = join_cells([_cell(value[n]) if n in value else "" for n in text_names]) if present else None
                     label = _cell(value.get(label_name)) if label_name in value else None
                 else:
                     continue
@@ -105,10 +119,10 @@ def iter_records(path, data):
                 first = False
                 continue
             first = False
-            if len(row) <= max(text_col, label_col):
+            if len(row) <= last_col:
                 yield None, None
             else:
-                yield row[text_col], row[label_col]
+                yield join_cells([row[c] for c in text_cols]), row[label_col]
 
 
 def load_dataset(path, data, labels=None):

@@ -35,7 +35,7 @@ describe('DataLoader: the later action wins', () => {
     expect(store().data.loading).toBe('second.csv');
     answer(1, { type: 'tableLoaded', requestId: 2, table: fixtureTable({ name: 'second.csv' }) });
     await flush();
-    answer(2, { type: 'datasetReady', requestId: 3, summary: fixtureSummary({ examples: 7 }) });
+    answer(2, { type: 'datasetReady', requestId: 3, summary: fixtureSummary({ examples: 7 }), testFile: null });
     await second;
     expect(store().data.table?.name).toBe('second.csv');
     expect(store().data.summary?.examples).toBe(7);

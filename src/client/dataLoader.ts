@@ -1,6 +1,7 @@
 import { AUTO_OPTIONS, type IngestOptions } from '../core/data/ingestFormat';
-import type { DatasetSource, DatasetSummary, LoadProgress } from '../protocol/messages';
+import type { DatasetSource, DatasetSummary, LoadProgress, TestFileStatus } from '../protocol/messages';
 import { useStudio, type SampleDataset } from '../store/store';
+import type { TestSetSource } from '../store/dataSlice';
 import type { WorkerPort } from './workerPort';
 
 /**
@@ -17,6 +18,8 @@ export class DataLoader {
   private generation = 0;
   /** An overtaken load replaced the worker's table after the shown one was read. */
   private workerDiverged = false;
+  /** The test file the worker holds, to tell a restarted worker again. */
+  private lastTestFile: File | null = null;
 
   constructor(private readonly port: WorkerPort) {}
 
@@ -78,8 +81,8 @@ export class DataLoader {
       this.lastOptions = options;
       this.loadId = 0;
       const { guess } = loaded.table;
-      const mapped = await this.summarize(guess.text, guess.label).then(
-        (summary) => ({ summary, error: null }),
+      const mapped = await this.summarize([guess.text], guess.label).then(
+        ({ summary, testFile }) => ({ summary, error: null, testFile }),
         (error: Error) => ({ summary: null, error: error.message }),
       );
       // Table and summary land together, and only for the latest load: no mixed states.
@@ -125,26 +128,50 @@ export class DataLoader {
   /** Turns "Drop duplicates" on or off and maps the columns again. */
   async setDropDuplicates(dropDuplicates: boolean): Promise<void> {
     useStudio.getState().setDropDuplicates(dropDuplicates);
-    const { textColumn, labelColumn } = useStudio.getState().data;
-    await this.mapColumns(textColumn, labelColumn);
+    const { textColumns, labelColumn } = useStudio.getState().data;
+    await this.mapColumns(textColumns, labelColumn);
   }
 
-  async mapColumns(textColumn: number, labelColumn: number): Promise<void> {
+  /** Text columns (joined in column order) and the label column picked: the worker builds the dataset from them. */
+  async mapColumns(textColumns: number[], labelColumn: number): Promise<void> {
     const store = useStudio.getState();
-    store.setColumns(textColumn, labelColumn);
+    store.setColumns(textColumns, labelColumn);
     try {
-      store.summaryReady(await this.summarize(textColumn, labelColumn));
+      const { summary, testFile } = await this.summarize(textColumns, labelColumn);
+      store.summaryReady(summary, testFile);
     } catch (error) {
       store.summaryFailed((error as Error).message);
     }
   }
 
-  /** Builds and checks the dataset from two columns of the worker's table. */
-  private async summarize(textColumn: number, labelColumn: number): Promise<DatasetSummary> {
+  /** Builds and checks the dataset from the chosen columns of the worker's table; a held test file is matched again. */
+  private async summarize(textColumns: number[], labelColumn: number): Promise<{ summary: DatasetSummary; testFile: TestFileStatus | null }> {
     const { dropDuplicates } = useStudio.getState().data;
-    const answer = await this.port.request({ type: 'mapColumns', preprocess: { textColumn, labelColumn, dropDuplicates } });
+    const answer = await this.port.request({ type: 'mapColumns', preprocess: { textColumns, labelColumn, dropDuplicates } });
     if (answer.type !== 'datasetReady') throw new Error(`Unexpected answer "${answer.type}" to mapColumns.`);
-    return answer.summary;
+    return { summary: answer.summary, testFile: answer.testFile };
+  }
+
+  /** "Test set": back to "Split from the data" drops the test file in the worker too. */
+  async setTestSet(source: TestSetSource): Promise<void> {
+    useStudio.getState().setTestSet(source);
+    if (source === 'file' || !this.lastTestFile) return;
+    this.lastTestFile = null;
+    await this.port.request({ type: 'loadTestFile', file: null }).catch(() => undefined);
+  }
+
+  /** Reads a separate test file in the worker; a failure leaves the dataset and the previous test file. */
+  async loadTestFile(file: File): Promise<void> {
+    const store = useStudio.getState();
+    store.testFileStarted(file.name);
+    try {
+      const answer = await this.port.request({ type: 'loadTestFile', file });
+      if (answer.type !== 'testFileReady') throw new Error(`Unexpected answer "${answer.type}" to loadTestFile.`);
+      this.lastTestFile = file;
+      useStudio.getState().testFileLoaded(answer.testFile);
+    } catch (error) {
+      useStudio.getState().testFileFailed((error as Error).message);
+    }
   }
 
   /** Tells a restarted worker the dataset it held: the same source, overrides and columns. Null when it held none. */
@@ -152,9 +179,10 @@ export class DataLoader {
     const source = this.lastSource;
     if (!source) return null;
     return (async () => {
-      const { textColumn, labelColumn, dropDuplicates } = useStudio.getState().data;
+      const { textColumns, labelColumn, dropDuplicates } = useStudio.getState().data;
       await this.port.request({ type: 'loadDataset', source, options: this.lastOptions });
-      await this.port.request({ type: 'mapColumns', preprocess: { textColumn, labelColumn, dropDuplicates } });
+      if (this.lastTestFile) await this.port.request({ type: 'loadTestFile', file: this.lastTestFile });
+      await this.port.request({ type: 'mapColumns', preprocess: { textColumns, labelColumn, dropDuplicates } });
     })();
   }
 }

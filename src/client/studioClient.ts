@@ -178,6 +178,7 @@ export class StudioClient {
         return;
       case 'tableLoaded':
       case 'datasetReady':
+      case 'testFileReady':
       case 'measured':
       case 'texts':
       case 'filePredictions':

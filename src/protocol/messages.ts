@@ -16,6 +16,7 @@ import type { TokenizerOptions } from '../core/text/tokenizerMode';
 import type { PreprocessStats, PreprocessStatsRequest } from '../core/text/preprocessReport';
 import type { WeightQuantization } from '../core/export/quantize';
 import type { BundleMetadata } from '../core/export/bundle';
+import type { TestFileReport } from '../core/data/testFile';
 
 /** The tfjs backends the studio starts. */
 export type TfjsBackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -84,6 +85,13 @@ export interface DatasetSummary {
   dropped: number;
 }
 
+/** A separate test file as matched to the current data: its report, or why it does not fit (then the report is null). */
+export interface TestFileStatus {
+  name: string;
+  report: TestFileReport | null;
+  error: string | null;
+}
+
 /** How far the worker is in reading a file (answers nothing: the load's answer is tableLoaded). */
 export interface LoadProgress {
   /** Bytes read so far. */
@@ -95,7 +103,8 @@ export interface LoadProgress {
 }
 
 export interface Preprocess {
-  textColumn: number;
+  /** Column indexes whose cells, joined in column order with one space, make each text (at least one). */
+  textColumns: number[];
   labelColumn: number;
   /** Keep one copy of each repeated text and drop texts whose copies disagree on the label. */
   dropDuplicates?: boolean;
@@ -171,6 +180,8 @@ export interface SplitPredictionsMessage {
   truth: Int32Array;
   /** Row-major probabilities, rows × classes. */
   probs: Float32Array;
+  /** Set when the test rows come from a separate test file: its name, rows kept and labels left out. */
+  file?: TestFileReport;
 }
 
 /** Bytes this origin uses in the browser's storage, and how many it may use (StorageManager.estimate). */
@@ -222,6 +233,11 @@ export type ToWorker =
   /** Stops the load with this requestId between two chunks; it then answers an error and keeps the previous dataset. */
   | { type: 'cancelLoad'; target: number }
   | { type: 'mapColumns'; requestId: number; preprocess: Preprocess }
+  /**
+   * Reads a separate test file (parsed like a dataset, matched to the data's columns by name and to
+   * its classes); null drops the one held. A file that fails to read leaves the previous one.
+   */
+  | { type: 'loadTestFile'; requestId: number; file: File | null }
   | { type: 'train'; runId: number; request: TrainRequest }
   | { type: 'pause'; runId: number }
   | { type: 'resume'; runId: number }
@@ -251,7 +267,14 @@ export type FromWorker =
   | { type: 'backend'; info: BackendInfo }
   | { type: 'tableLoaded'; requestId: number; table: TableInfo }
   | ({ type: 'loadProgress'; /** The requestId of the loadDataset it reports on. */ loadId: number } & LoadProgress)
-  | { type: 'datasetReady'; requestId: number; summary: DatasetSummary }
+  | {
+      type: 'datasetReady';
+      requestId: number;
+      summary: DatasetSummary;
+      /** The test file held, matched again to the new columns and classes (error: why it no longer fits); null when none. */
+      testFile: TestFileStatus | null;
+    }
+  | { type: 'testFileReady'; requestId: number; testFile: TestFileStatus | null }
   | {
       type: 'trainStarted';
       runId: number;
@@ -304,6 +327,7 @@ export type FromWorker =
       /** Rows per predicted class. */
       counts: number[];
       classes: string[];
+      /** The text column(s) read, "title + description" when several are joined. */
       textColumn: string;
       skipped: number;
     }

@@ -36,7 +36,7 @@ describe('data slice', () => {
     const summary = fixtureSummary();
     const options = { format: 'csv', delimiter: ';', header: true } as const;
     store().tableLoaded(table, options, { summary, error: null });
-    expect(store().data).toMatchObject({ table, ingestOptions: options, textColumn: 2, labelColumn: 0, summary, error: null });
+    expect(store().data).toMatchObject({ table, ingestOptions: options, textColumns: [2], labelColumn: 0, summary, error: null });
   });
 
   it('tableLoaded keeps the table when mapping its columns failed', () => {
@@ -74,8 +74,8 @@ describe('data slice', () => {
   it('setColumns clears the error; the summary follows', () => {
     store().summaryFailed('label column has one class');
     expect(store().data).toMatchObject({ summary: null, error: 'label column has one class' });
-    store().setColumns(2, 1);
-    expect(store().data).toMatchObject({ textColumn: 2, labelColumn: 1, error: null });
+    store().setColumns([0, 2], 1);
+    expect(store().data).toMatchObject({ textColumns: [0, 2], labelColumn: 1, error: null });
     store().summaryReady(fixtureSummary());
     expect(store().data.summary).toEqual(fixtureSummary());
   });
@@ -84,5 +84,25 @@ describe('data slice', () => {
     store().setIngestOptions({ format: 'tsv', delimiter: '\t', header: false });
     store().setDropDuplicates(true);
     expect(store().data).toMatchObject({ ingestOptions: { format: 'tsv', delimiter: '\t', header: false }, dropDuplicates: true });
+  });
+
+  it('a test file read is held; a failed one leaves it and says why; "Split from the data" forgets it', () => {
+    const held = { name: 'test.csv', report: { name: 'test.csv', rows: 3, examples: 2, unknownLabels: [{ label: 'x', count: 1 }], skipped: 0, classCounts: [1, 1] }, error: null };
+    store().setTestSet('file');
+    store().testFileStarted('test.csv');
+    expect(store().data.testFileBusy).toBe('Reading the test file “test.csv”…');
+    store().testFileLoaded(held);
+    expect(store().data).toMatchObject({ testSet: 'file', testFile: held, testFileBusy: null, testFileError: null });
+    store().testFileStarted('bad.csv');
+    store().testFileFailed('The test file "bad.csv" has no column "title"');
+    expect(store().data).toMatchObject({ testFile: held, testFileBusy: null, testFileError: 'The test file "bad.csv" has no column "title"' });
+    // Columns mapped again: the held file comes back matched to them (here: no longer fitting).
+    const misfit = { name: 'test.csv', report: null, error: 'no column "body"' };
+    store().summaryReady(fixtureSummary(), misfit);
+    expect(store().data.testFile).toEqual(misfit);
+    store().summaryReady(fixtureSummary());
+    expect(store().data.testFile).toEqual(misfit);
+    store().setTestSet('split');
+    expect(store().data).toMatchObject({ testSet: 'split', testFile: null, testFileError: null });
   });
 });

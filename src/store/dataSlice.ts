@@ -1,6 +1,9 @@
 import type { StateCreator } from 'zustand';
 import { AUTO_OPTIONS, type IngestOptions } from '../core/data/ingestFormat';
-import type { DatasetSummary, LoadProgress, TableInfo } from '../protocol/messages';
+import type { DatasetSummary, LoadProgress, TableInfo, TestFileStatus } from '../protocol/messages';
+
+/** Where the test set comes from: held out of the data, or a separate file. */
+export type TestSetSource = 'split' | 'file';
 
 /** One entry of public/datasets/manifest.json. */
 export interface SampleDataset {
@@ -23,8 +26,8 @@ export interface DataState {
   /** What is being read right now, for the busy indicator; null when idle. */
   loading: string | null;
   table: TableInfo | null;
-  /** Column indexes in `table.columns`. */
-  textColumn: number;
+  /** Column indexes in `table.columns`: the text columns (joined in column order) and the label column. */
+  textColumns: number[];
   labelColumn: number;
   summary: DatasetSummary | null;
   error: string | null;
@@ -38,6 +41,14 @@ export interface DataState {
   ingestOptions: IngestOptions;
   /** Keep one copy of each repeated text; drop texts whose copies disagree. */
   dropDuplicates: boolean;
+  /** "Test set": split from the data, or a separate file. */
+  testSet: TestSetSource;
+  /** The separate test file the worker holds, as matched to the current data; null when none. */
+  testFile: TestFileStatus | null;
+  /** The busy line while a test file is read; null when idle. */
+  testFileBusy: string | null;
+  /** Why the last test file could not be used (the previous one stays). */
+  testFileError: string | null;
 }
 
 export interface DataActions {
@@ -52,7 +63,7 @@ export interface DataActions {
   /** Cancel was pressed; the worker answers between two chunks. */
   cancelLoadRequested(): void;
   /** The worker read the file: its table, with the guessed columns mapped (or why mapping failed). */
-  tableLoaded(table: TableInfo, options: IngestOptions, mapped: { summary: DatasetSummary | null; error: string | null }): void;
+  tableLoaded(table: TableInfo, options: IngestOptions, mapped: Mapped): void;
   /** Reading failed, or was cancelled: a cancelled load leaves a notice, not an error. */
   loadFailed(message: string): void;
   /** The load ended either way: no longer busy. */
@@ -60,9 +71,24 @@ export interface DataActions {
   setIngestOptions(options: IngestOptions): void;
   setDropDuplicates(dropDuplicates: boolean): void;
   /** Columns picked; the summary follows with summaryReady or summaryFailed. */
-  setColumns(textColumn: number, labelColumn: number): void;
-  summaryReady(summary: DatasetSummary): void;
+  setColumns(textColumns: number[], labelColumn: number): void;
+  /** The dataset was built from the columns; a held test file was matched to them again. */
+  summaryReady(summary: DatasetSummary, testFile?: TestFileStatus | null): void;
   summaryFailed(message: string): void;
+  /** "Test set" changed; back to "Split from the data" forgets the test file. */
+  setTestSet(source: TestSetSource): void;
+  testFileStarted(name: string): void;
+  /** The worker holds this test file now (null: none). */
+  testFileLoaded(testFile: TestFileStatus | null): void;
+  /** The test file could not be read or matched: the previous one stays. */
+  testFileFailed(message: string): void;
+}
+
+/** What mapping the guessed columns of a new table gave. */
+export interface Mapped {
+  summary: DatasetSummary | null;
+  error: string | null;
+  testFile?: TestFileStatus | null;
 }
 
 export type DataSlice = { data: DataState } & DataActions;
@@ -73,7 +99,7 @@ export function initialDataState(): DataState {
     sampleId: '',
     loading: null,
     table: null,
-    textColumn: 0,
+    textColumns: [0],
     labelColumn: 1,
     summary: null,
     error: null,
@@ -82,6 +108,10 @@ export function initialDataState(): DataState {
     notice: null,
     ingestOptions: { ...AUTO_OPTIONS },
     dropDuplicates: false,
+    testSet: 'split',
+    testFile: null,
+    testFileBusy: null,
+    testFileError: null,
   };
 }
 
@@ -98,13 +128,25 @@ export const createDataSlice: StateCreator<DataSlice, [], [], DataSlice> = (set,
     // Table and summary land in one update: the page re-renders (and redraws the Mermaid
     // pipeline diagram, a long task) once per file instead of twice.
     tableLoaded: (table, options, mapped) =>
-      update({ table, ingestOptions: options, textColumn: table.guess.text, labelColumn: table.guess.label, ...mapped }),
+      update({
+        table,
+        ingestOptions: options,
+        textColumns: [table.guess.text],
+        labelColumn: table.guess.label,
+        summary: mapped.summary,
+        error: mapped.error,
+        ...(mapped.testFile === undefined ? {} : { testFile: mapped.testFile }),
+      }),
     loadFailed: (message) => update(get().data.cancelling ? { notice: message } : { error: message }),
     loadEnded: () => update({ loading: null, progress: null, cancelling: false }),
     setIngestOptions: (ingestOptions) => update({ ingestOptions }),
     setDropDuplicates: (dropDuplicates) => update({ dropDuplicates }),
-    setColumns: (textColumn, labelColumn) => update({ textColumn, labelColumn, error: null }),
-    summaryReady: (summary) => update({ summary }),
+    setColumns: (textColumns, labelColumn) => update({ textColumns, labelColumn, error: null }),
+    summaryReady: (summary, testFile) => update(testFile === undefined ? { summary } : { summary, testFile }),
     summaryFailed: (message) => update({ summary: null, error: message }),
+    setTestSet: (testSet) => update(testSet === 'split' ? { testSet, testFile: null, testFileError: null } : { testSet }),
+    testFileStarted: (name) => update({ testFileBusy: `Reading the test file “${name}”…`, testFileError: null }),
+    testFileLoaded: (testFile) => update({ testFile, testFileBusy: null, testFileError: null }),
+    testFileFailed: (message) => update({ testFileBusy: null, testFileError: message }),
   };
 };

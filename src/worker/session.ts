@@ -6,6 +6,15 @@ import type { BackendInfo, TrainResult } from '../protocol/messages';
 import type { TrainConfig } from '../core/train/trainConfig';
 import type { RunControl } from './train/trainLoop';
 import type { BundleMetadata } from '../core/export/bundle';
+import type { ColumnMapping, TestFileMatch } from '../core/data/testFile';
+
+/** A separate test file: its table as read, and its rows matched to the current data (or why they do not fit). */
+export interface HeldTestFile {
+  name: string;
+  table: Table;
+  match: TestFileMatch | null;
+  error: string | null;
+}
 
 /** A model ready to predict: weights, the tokenizer it was trained with, and its labels. */
 export interface ActiveModel {
@@ -19,6 +28,8 @@ export interface ActiveModel {
   datasetFingerprint: string;
   examples: number;
   backend: BackendInfo['name'];
+  /** The columns its texts were read from (names); absent for models saved before several text columns. */
+  columns?: ColumnMapping;
   /** Rows held out while training this model (absent for a loaded model): for evaluation. */
   heldOut?: { dataset: Dataset; validation: Int32Array; test: Int32Array };
   /** metadata.json of a model loaded from the library: keeps its metrics and time when exported again. */
@@ -33,6 +44,10 @@ export const session: {
   sourceName: string;
   table: Table | null;
   dataset: Dataset | null;
+  /** The column names the dataset was built from (text columns in column order). */
+  columns: ColumnMapping | null;
+  /** The separate test file, when "Test set" is "Separate file" and one was read. */
+  testFile: HeldTestFile | null;
   active: ActiveModel | null;
   run: { id: number; control: RunControl } | null;
   /**
@@ -50,6 +65,8 @@ export const session: {
   sourceName: '',
   table: null,
   dataset: null,
+  columns: null,
+  testFile: null,
   active: null,
   run: null,
   experiment: null,

@@ -4,6 +4,7 @@
 import { assertNever, type FromWorker, type ToWorker } from '../protocol/messages';
 import { measureTraining, startBackend } from './backends/backendRequests';
 import { cancelLoad, loadDataset, mapColumns } from './data/dataSteps';
+import { loadTestFile } from './data/testFileSteps';
 import { postPreprocessStats } from './data/preprocessStats';
 import { holdAliveLock } from './heartbeat';
 import {
@@ -43,6 +44,8 @@ async function handle(message: ToWorker): Promise<void> {
       return cancelLoad(message.target);
     case 'mapColumns':
       return mapColumns(message, post);
+    case 'loadTestFile':
+      return loadTestFile(message, post);
     case 'preprocessStats':
       return postPreprocessStats(message, post);
     case 'train':

@@ -3,6 +3,7 @@
  * for two classes), the rows behind a confusion-matrix cell, misclassified examples and the
  * precision–recall curve. Probabilities are row-major (rows × classes).
  */
+import type { TestFileReport } from '../data/testFile';
 import { argmax } from './metrics';
 
 /** Predictions of one split, as the worker sends them. */
@@ -12,6 +13,8 @@ export interface SplitPredictions {
   rows: Int32Array;
   truth: Int32Array;
   probs: Float32Array;
+  /** Set when the test rows come from a separate test file. */
+  file?: TestFileReport;
 }
 
 /**

@@ -41,12 +41,28 @@ describe('checkBundle', () => {
         "model.json does not belong to this bundle: its input takes 10 tokens per text but metadata.json's spec says 40; its output has 3 units but metadata.json lists 4 labels",
     },
     { broken: 'metadata of another tool', parts: { metadataJson: '{"format": "other"}' }, message: 'metadata.json has format "other"' },
+    {
+      broken: 'metadata with text columns that are not names',
+      parts: { metadataJson: JSON.stringify({ ...fixtureMetadata(), dataset: { ...fixtureMetadata().dataset, textColumns: [] } }) },
+      message: 'metadata.json has a "dataset.textColumns" that is not a list of column names',
+    },
+    {
+      broken: 'metadata with a label column that is not a name',
+      parts: { metadataJson: JSON.stringify({ ...fixtureMetadata(), dataset: { ...fixtureMetadata().dataset, textColumns: ['title'], labelColumn: 3 } }) },
+      message: 'metadata.json has a "dataset.labelColumn" that is not a column name',
+    },
     { broken: 'metadata without labels', parts: { metadataJson: JSON.stringify({ ...fixtureMetadata(), labels: [] }) }, message: 'metadata.json has no "labels" list' },
     { broken: 'tokenizer of a bigger vocabulary', parts: { tokenizerJson: fixtureTokenizerJson(5000) }, message: "tokenizer.json keeps 5000 words but the model's embedding has 2000 rows" },
     { broken: 'tokenizer keeping every word', parts: { tokenizerJson: fixtureTokenizerJson(null) }, message: 'tokenizer.json keeps every word (num_words is null)' },
     { broken: 'tokenizer not from Keras', parts: { tokenizerJson: '[1, 2]' }, message: 'tokenizer.json is not a Keras tokenizer' },
   ])('$broken → "$message"', ({ parts, message }) => {
     expect(() => checkBundle(fixtureParts(parts as Partial<BundleParts>))).toThrow(message);
+  });
+
+  it('reads the text columns of newer bundles, and older bundles without them', () => {
+    const dataset = { ...fixtureMetadata().dataset, textColumns: ['title', 'description'], labelColumn: 'class' };
+    expect(checkBundle(fixtureParts({ metadataJson: JSON.stringify({ ...fixtureMetadata(), dataset }) })).metadata.dataset).toEqual(dataset);
+    expect(checkBundle(fixtureParts()).metadata.dataset.textColumns).toBeUndefined();
   });
 
   it('names the selected files, not a zip, when files were chosen one by one', () => {

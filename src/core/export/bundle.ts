@@ -32,7 +32,12 @@ export interface BundleMetadata {
     /** Validation confusion matrix, rows: true class, columns: predicted, in the order of `labels`; absent in older exports. */
     confusion?: number[][];
   } | null;
-  dataset: { name: string; fingerprint: string; examples: number };
+  /**
+   * The data the model was trained on. `textColumns`: the columns whose cells, joined
+   * in this order with one space, made each text; `labelColumn` the label's. Absent in older
+   * bundles: one text column, whatever its name.
+   */
+  dataset: { name: string; fingerprint: string; examples: number; textColumns?: string[]; labelColumn?: string };
   versions: { studio: string; tfjs: string };
   /** What trained the model: a tfjs backend or 'engine' (the studio's WebAssembly trainer). */
   backend: 'webgpu' | 'webgl' | 'wasm' | 'cpu' | 'engine';
@@ -101,6 +106,11 @@ export function parseMetadata(text: string): BundleMetadata {
   }
   if (!isObject(m.training)) throw bad('has no "training" settings');
   if (!isObject(m.dataset) || typeof m.dataset.name !== 'string') throw bad('has no "dataset" description');
+  const { textColumns, labelColumn } = m.dataset;
+  if (textColumns !== undefined && (!Array.isArray(textColumns) || textColumns.length === 0 || !textColumns.every((c) => typeof c === 'string'))) {
+    throw bad('has a "dataset.textColumns" that is not a list of column names');
+  }
+  if (labelColumn !== undefined && typeof labelColumn !== 'string') throw bad('has a "dataset.labelColumn" that is not a column name');
   if (!isObject(m.versions)) throw bad('has no "versions"');
   if (m.backend !== 'webgpu' && m.backend !== 'webgl' && m.backend !== 'wasm' && m.backend !== 'cpu' && m.backend !== 'engine') throw bad(`names an unknown backend ${JSON.stringify(m.backend)}`);
   return m as unknown as BundleMetadata;

@@ -34,6 +34,13 @@ describe('modelCard', () => {
     expect(md).toContain(`- The weights are ${quantization}: predictions can differ slightly`);
   });
 
+  it('names the text columns joined for each text, and says nothing of them for older bundles', () => {
+    const dataset = { ...fixtureMetadata().dataset, textColumns: ['title', 'description'], labelColumn: 'class' };
+    expect(card({ dataset })).toContain('- Text from the columns “title” + “description”, joined in this order with a space (predict.html asks for each); label from “class”.');
+    expect(card({ dataset: { ...dataset, textColumns: ['text'], labelColumn: 'label' } })).toContain('- Text from the column “text”; label from “label”.');
+    expect(card()).not.toContain('- Text from');
+  });
+
   it('explains the studio tokenizer extensions Keras does not apply', () => {
     const m = fixtureMetadata();
     const md = card({ preprocessing: { ...m.preprocessing, tokenizer: 'unicode', stopWords: 'english', kerasCompatible: false } });

@@ -43,6 +43,12 @@ export function modelCard({ name, metadata: m, weightsBytes, weightFiles }: Mode
   add('## Data', '');
   add(`- Dataset: ${mdText(m.dataset.name)}, ${m.dataset.examples.toLocaleString('en-US')} labeled examples.`);
   add(`- Fingerprint: \`${mdText(m.dataset.fingerprint)}\` (FNV-1a over texts and labels; identifies the exact data).`);
+  const textColumns = m.dataset.textColumns ?? [];
+  if (textColumns.length) {
+    const names = textColumns.map((c) => `“${mdText(c)}”`).join(' + ');
+    const label = m.dataset.labelColumn ? `; label from “${mdText(m.dataset.labelColumn)}”` : '';
+    add(`- Text from ${textColumns.length > 1 ? `the columns ${names}, joined in this order with a space (predict.html asks for each)` : `the column ${names}`}${label}.`);
+  }
   add(
     `- Split: ${pct(m.training.validationSplit)} of each class held out for validation` +
       (m.training.testSplit > 0 ? `, ${pct(m.training.testSplit)} for testing` : '') +

@@ -3,15 +3,17 @@ import { encodeTexts } from '../text/padSequences';
 import { escapeHtml, PREDICT_SCRIPT, predictPage } from './predictPage';
 import { defaultTokenizerConfig, fitTokenizer, type TokenizerConfig } from '../text/tokenizer';
 import { tokenizerToJson } from '../text/tokenizerJson';
+import { joinCells } from '../data/textColumns';
 
 interface PageTokenizer {
   readTokenizer(json: unknown): unknown;
   textToIds(t: unknown, text: string): number[];
   padPre(ids: number[], maxlen: number): Int32Array;
+  joinCells(cells: string[]): string;
 }
 
 /** The functions predict.html defines, run as the page runs them. */
-const page = new Function(`${PREDICT_SCRIPT}; return { readTokenizer, textToIds, padPre };`)() as PageTokenizer;
+const page = new Function(`${PREDICT_SCRIPT}; return { readTokenizer, textToIds, padPre, joinCells };`)() as PageTokenizer;
 
 const corpus = [
   'The striker scored twice, and the team won the league final!',
@@ -51,6 +53,24 @@ describe('predict.html tokenizer', () => {
         expect(Array.from(page.padPre(page.textToIds(t, text), maxlen)), text).toEqual(Array.from(expected.subarray(row * maxlen, (row + 1) * maxlen)));
       });
     }
+  });
+});
+
+describe('predict.html joins text columns', () => {
+  it.each([
+    [['Oil rises', 'Crude climbs.']],
+    [['', 'Crude climbs.']],
+    [['Oil rises', '  ']],
+    [['  one column keeps its spaces ']],
+    [[' a ', 'b', 'c']],
+  ])('%j as the studio does', (cells) => {
+    expect(page.joinCells(cells)).toBe(joinCells(cells, cells.map((_, i) => i)));
+  });
+
+  it('shows one box per text column when metadata.json names several', () => {
+    const html = predictPage('Demo');
+    expect(html).toContain('state.meta.dataset.textColumns');
+    expect(html).toContain('<div id="columns" hidden></div>');
   });
 });
 

@@ -63,6 +63,11 @@ function textToIds(t, text) {
   });
   return ids;
 }
+/** The text of several text columns, as the studio joins them: one cell as it is; several, the non-empty ones with one space. */
+function joinCells(cells) {
+  if (cells.length === 1) return cells[0];
+  return cells.filter(function (c) { return c.trim() !== ''; }).join(' ');
+}
 /** Keras pad_sequences(maxlen, padding='pre', truncating='pre') for one sequence. */
 function padPre(ids, maxlen) {
   var row = new Int32Array(maxlen);
@@ -95,12 +100,34 @@ const PAGE_SCRIPT = String.raw`
     // half precision (seen: probabilities 0.004 off the studio's).
     await tf.setBackend('cpu');
     var parts = await Promise.all([tf.loadLayersModel('model.json'), json('tokenizer.json'), json('metadata.json')]);
-    state = { model: parts[0], tokenizer: readTokenizer(parts[1]), meta: parts[2] };
+    state = { model: parts[0], tokenizer: readTokenizer(parts[1]), meta: parts[2], fields: [] };
+    showColumns((state.meta.dataset && state.meta.dataset.textColumns) || []);
     $('status').textContent = 'Ready: ' + state.meta.labels.length + ' classes, TensorFlow.js ' + tf.version.tfjs + ' on ' + tf.getBackend() + '.';
     $('classify').disabled = false;
   }
+  /** Several text columns: one box per column (named by it), joined as the studio joined them in training. */
+  function showColumns(columns) {
+    if (columns.length < 2) return;
+    $('single').hidden = true;
+    var holder = $('columns');
+    columns.forEach(function (name, i) {
+      var label = document.createElement('label');
+      label.htmlFor = 'column-' + i;
+      label.textContent = name;
+      var box = document.createElement('textarea');
+      box.id = 'column-' + i;
+      box.rows = 2;
+      holder.appendChild(label);
+      holder.appendChild(box);
+      state.fields.push(box);
+    });
+    var note = document.createElement('p');
+    note.textContent = 'Joined in this order with a space, as in training.';
+    holder.appendChild(note);
+    holder.hidden = false;
+  }
   async function classify() {
-    var text = $('text').value;
+    var text = state.fields.length ? joinCells(state.fields.map(function (f) { return f.value; })) : $('text').value;
     var maxlen = state.meta.preprocessing.sequenceLength;
     var ids = padPre(textToIds(state.tokenizer, text), maxlen);
     var input = tf.tensor2d(ids, [1, maxlen], 'int32');
@@ -143,6 +170,7 @@ export function predictPage(name: string): string {
 <style>
   body { font: 16px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 40rem; padding: 0 1rem; color-scheme: light dark; }
   textarea { width: 100%; font: inherit; box-sizing: border-box; }
+  #columns label { display: block; margin-top: .5rem; }
   button { font: inherit; margin-top: .5rem; padding: .3rem 1rem; }
   [role=alert] { color: #b00020; }
 </style>
@@ -152,8 +180,9 @@ export function predictPage(name: string): string {
 <main>
 <h1>${title}</h1>
 <p id="status" role="status">Loading the model…</p>
-<label for="text">Text to classify</label>
-<textarea id="text" rows="4"></textarea>
+<div id="single"><label for="text">Text to classify</label>
+<textarea id="text" rows="4"></textarea></div>
+<div id="columns" hidden></div>
 <button id="classify" type="button" disabled>Classify</button>
 <section id="result" aria-label="Prediction" aria-live="polite"></section>
 <p id="error" role="alert" hidden></p>

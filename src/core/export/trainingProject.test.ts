@@ -189,6 +189,44 @@ describe("train.py reads files (python/studio_data.py) as the studio's Data step
   });
 });
 
+describe('train.py joins several text columns as the studio does', () => {
+  const CASES: [string, Detected, string, string[]][] = [
+    ['csv: title and description, empty cells left out', { format: 'csv', delimiter: ',' }, 'class,title,description\nworld,Talks resume,In Geneva today\nsports,,Final tonight\nworld,Oil rises, \nsports, ,\n', ['title', 'description']],
+    ['JSON Lines: a missing key is an empty cell', { format: 'jsonl', delimiter: ',' }, '{"title": "a", "body": "b", "class": "x"}\n{"body": "only body", "class": "y"}\n{"title": "t", "class": "x"}\n', ['title', 'body']],
+  ];
+  it.each(CASES)('%s', async (_name, format, content, textNames) => {
+    const parser = new TableParser(format, 'auto', 'data.txt');
+    parser.push(content);
+    const { table } = parser.end();
+    const names = table.columns;
+    const textColumns = textNames.map((n) => names.indexOf(n));
+    const labelColumn = names.indexOf('class');
+    const { dataset } = buildDataset(table, textColumns, labelColumn);
+    expect(dataset.texts.length).toBeGreaterThan(1);
+    const data = {
+      format: format.format,
+      delimiter: format.delimiter,
+      hasHeader: table.hasHeader,
+      encoding: 'utf-8',
+      textColumn: textColumns[0],
+      labelColumn,
+      textColumnName: textNames[0],
+      labelColumnName: 'class',
+      textColumns,
+      textColumnNames: textNames,
+    };
+    const [py] = (await askPython<{ datasets: { texts: string[]; labels: number[]; classes: string[] }[] }>({ datasets: [{ content, data }] })).datasets;
+    expect(py).toEqual({ texts: dataset.texts, labels: [...dataset.labels], classes: dataset.classes });
+  });
+
+  it('says in the README which columns are joined', () => {
+    const data = { name: 'news.csv', format: 'csv' as const, delimiter: ',' as const, hasHeader: true, encoding: 'utf-8', textColumn: 1, labelColumn: 0, textColumnName: 'title', labelColumnName: 'class', textColumns: [1, 2], textColumnNames: ['title', 'description'] };
+    const files = trainingProjectFiles(input({ data }));
+    expect(files['README.md']).toContain('with the text in columns 2 and 3 ("title" and "description"), joined with a space in that order and the label in column 1 ("class")');
+    expect(JSON.parse(files['config.json']).data).toMatchObject({ textColumns: [1, 2], textColumnNames: ['title', 'description'] });
+  });
+});
+
 describe("train.py's split (python/studio_data.py) is the studio's", () => {
   it('gives the same rows in the same order for the same labels and seed', async () => {
     const random = mulberry32(3);

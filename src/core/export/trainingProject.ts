@@ -22,11 +22,14 @@ export interface ProjectDataMapping {
   delimiter: Delimiter;
   hasHeader: boolean;
   encoding: string;
-  /** Column positions (line formats) and names (JSON objects). */
+  /** Column positions (line formats) and names (JSON objects); textColumn is the first text column. */
   textColumn: number;
   labelColumn: number;
   textColumnName: string;
   labelColumnName: string;
+  /** Every text column, in column order, when several are joined (their cells with one space); absent: textColumn alone. */
+  textColumns?: number[];
+  textColumnNames?: string[];
 }
 
 /** Everything the page knows that the project needs. */
@@ -177,10 +180,14 @@ PyICU
 /** The project's README: what it is, and the commands for one machine, several, CPU and GPU. */
 export function trainingProjectReadme(config: ProjectConfig, hasTokenizer: boolean, sources: string[]): string {
   const { spec, training, data, labels } = config;
+  const textIndexes = data.textColumns ?? [data.textColumn];
+  const textNames = data.textColumnNames ?? [data.textColumnName];
+  const several = textIndexes.length > 1;
+  const joined = several ? ', joined with a space in that order' : '';
   const columns =
     data.format === 'jsonl' || data.format === 'json'
-      ? `objects with the keys "${data.textColumnName}" (text) and "${data.labelColumnName}" (label)`
-      : `${data.format} ${data.format === 'csv' ? `(delimiter ${JSON.stringify(data.delimiter)}) ` : ''}with the text in column ${data.textColumn + 1}${data.hasHeader ? ` ("${data.textColumnName}")` : ''} and the label in column ${data.labelColumn + 1}${data.hasHeader ? ` ("${data.labelColumnName}")` : ''}${data.hasHeader ? ', first line = column names' : ', no header line'}`;
+      ? `objects with the keys ${textNames.map((n) => `"${n}"`).join(' and ')} (text${joined}) and "${data.labelColumnName}" (label)`
+      : `${data.format} ${data.format === 'csv' ? `(delimiter ${JSON.stringify(data.delimiter)}) ` : ''}with the text in column${several ? 's' : ''} ${textIndexes.map((c) => c + 1).join(' and ')}${data.hasHeader ? ` (${textNames.map((n) => `"${n}"`).join(' and ')})` : ''}${joined} and the label in column ${data.labelColumn + 1}${data.hasHeader ? ` ("${data.labelColumnName}")` : ''}${data.hasHeader ? ', first line = column names' : ', no header line'}`;
   return `# Training project: ${data.name}
 
 The experiment from Text Classifier Studio, ready for PyTorch's distributed engine

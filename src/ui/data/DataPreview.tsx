@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { DatasetSummary, TableInfo } from '../../protocol/messages';
+import { columnOrder } from '../../core/data/textColumns';
 import { RawPreview } from './RawPreview';
 import { UsedPreview } from './UsedPreview';
 
@@ -8,8 +9,10 @@ import { UsedPreview } from './UsedPreview';
  * chosen ones marked), or the examples as training sees them (after mapping, skipped rows and
  * dropped duplicates).
  */
-export function DataPreview({ table, summary, textColumn, labelColumn }: { table: TableInfo; summary: DatasetSummary | null; textColumn: number; labelColumn: number }) {
-  const [view, setView] = useState<'file' | 'used'>('file');
+export function DataPreview({ table, summary, textColumns, labelColumn }: { table: TableInfo; summary: DatasetSummary | null; textColumns: number[]; labelColumn: number }) {
+  // Until the user picks a view: the file as read, or the joined texts once several text columns are checked.
+  const [picked, setView] = useState<'file' | 'used' | null>(null);
+  const view = picked ?? (textColumns.length > 1 ? 'used' : 'file');
   const used = view === 'used' && summary !== null && summary.preview.length > 0;
   return (
     <div className="data-preview">
@@ -25,9 +28,9 @@ export function DataPreview({ table, summary, textColumn, labelColumn }: { table
         </div>
       </div>
       {used ? (
-        <UsedPreview summary={summary} textName={table.columns[textColumn] ?? ''} labelName={table.columns[labelColumn] ?? ''} />
+        <UsedPreview summary={summary} textNames={columnOrder(textColumns).map((c) => table.columns[c] ?? '')} labelName={table.columns[labelColumn] ?? ''} />
       ) : (
-        <RawPreview table={table} textColumn={textColumn} labelColumn={labelColumn} />
+        <RawPreview table={table} textColumns={textColumns} labelColumn={labelColumn} />
       )}
     </div>
   );

@@ -2,7 +2,7 @@ import type { TableInfo } from '../../protocol/messages';
 import { withUnit } from '../../core/format';
 
 /** "Data preview": the first rows of the file as read, the chosen columns marked. */
-export function RawPreview({ table, textColumn, labelColumn }: { table: TableInfo; textColumn: number; labelColumn: number }) {
+export function RawPreview({ table, textColumns, labelColumn }: { table: TableInfo; textColumns: number[]; labelColumn: number }) {
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label="Data preview, scrolls">
       <table aria-label="Data preview">
@@ -15,9 +15,9 @@ export function RawPreview({ table, textColumn, labelColumn }: { table: TableInf
               Row
             </th>
             {table.columns.map((c, i) => (
-              <th key={i} scope="col" className={i === textColumn ? 'col-text' : i === labelColumn ? 'col-label' : ''}>
+              <th key={i} scope="col" className={i === labelColumn ? 'col-label' : textColumns.includes(i) ? 'col-text' : ''}>
                 {c}
-                {i === textColumn ? ' (text)' : i === labelColumn ? ' (label)' : ''}
+                {i === labelColumn ? ' (label)' : textColumns.includes(i) ? ' (text)' : ''}
               </th>
             ))}
           </tr>

@@ -12,24 +12,32 @@ const sumOf = (xs: number[], at: number[]) => at.reduce((n, k) => n + xs[k], 0);
  * split", "Test split" and "Seed" (stratified, seeded: the same split training will make).
  */
 export function SplitPreview({ classes, classCounts }: { classes: string[]; classCounts: number[] }) {
-  const { validation, test, seed } = useStudio(
-    useShallow((s) => ({ validation: s.train.config.validationSplit, test: s.train.config.testSplit, seed: s.train.config.seed })),
+  const { validation, testShare, seed, testFile } = useStudio(
+    useShallow((s) => ({
+      validation: s.train.config.validationSplit,
+      testShare: s.train.config.testSplit,
+      seed: s.train.config.seed,
+      // A separate test file that fits: it is the test set, and the data splits into train and validation only.
+      testFile: s.data.testSet === 'file' ? (s.data.testFile?.report ?? null) : null,
+    })),
   );
+  const test = testFile ? 0 : testShare;
   const setStep = useStudio((s) => s.setStep);
   const view = useClassView(classCounts, 'Split');
   const result = useMemo(() => {
     try {
-      return { counts: splitCounts(classCounts, { validation, test, seed }), error: null };
+      const counts = splitCounts(classCounts, { validation, test, seed });
+      return { counts: testFile ? { ...counts, test: testFile.classCounts } : counts, error: null };
     } catch (error) {
       return { counts: null, error: (error as Error).message };
     }
-  }, [classCounts, validation, test, seed]);
+  }, [classCounts, validation, test, seed, testFile]);
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   return (
     <section className="card" aria-labelledby="split-title">
       <h3 id="split-title">Train / validation / test split</h3>
       <p className="hint">
-        Stratified by class and seeded: validation {percent(validation)}, test {percent(test)}, seed {seed}.{' '}
+        Stratified by class and seeded: validation {percent(validation)}, {testFile ? `test from the file “${testFile.name}”` : `test ${percent(test)}`}, seed {seed}.{' '}
         <button type="button" className="link" onClick={() => setStep('train')}>
           Change them in Train
         </button>

@@ -1,13 +1,14 @@
 import type { DatasetSummary } from '../../protocol/messages';
 
 /** "Examples as used": the first examples after column mapping, skipped rows and dropped duplicates. */
-export function UsedPreview({ summary, textName, labelName }: { summary: DatasetSummary; textName: string; labelName: string }) {
+export function UsedPreview({ summary, textNames, labelName }: { summary: DatasetSummary; textNames: string[]; labelName: string }) {
   if (summary.preview.length === 0) return null;
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label="Examples as used, scrolls">
       <table aria-label="Examples as used">
         <caption>
-          The first examples as training will see them: text from “{textName}”, label from “{labelName}”
+          The first examples as training will see them: text from {textNames.map((n) => `“${n}”`).join(' + ')}
+          {textNames.length > 1 ? ' (joined with a space)' : ''}, label from “{labelName}”
         </caption>
         <thead>
           <tr>

@@ -24,12 +24,12 @@ export function BatchPredict() {
             e.target.value = '';
           }}
         />
-        <span className="hint">A CSV/TSV with a text column, or plain text with one text per line. Cells that a spreadsheet would run as formulas are neutralised.</span>
+        <span className="hint">A CSV/TSV with a text column (a model trained on several text columns needs each of them, by name: they are joined as in training), or plain text with one text per line. Cells that a spreadsheet would run as formulas are neutralised.</span>
       </div>
       <TaskLines busy={busy} error={error} />
       {file && (
         <p role="status">
-          Predicted {file.rows.toLocaleString('en-US')} texts from column “{file.textColumn}”
+          Predicted {file.rows.toLocaleString('en-US')} texts from {file.textColumn.includes(' + ') ? 'columns' : 'column'} “{file.textColumn}”
           {file.skipped ? ` (${file.skipped} empty rows skipped)` : ''}: {file.classes.map((c, i) => `${c} ${file.counts[i].toLocaleString('en-US')}`).join(', ')}.{' '}
           <a href={file.url} download={file.name}>
             Download predictions (CSV)

@@ -3,25 +3,33 @@ import { useShallow } from 'zustand/react/shallow';
 import { studioClient } from '../../client/studioClient';
 import { trainingProjectRefusals, type ProjectDataMapping } from '../../core/export/trainingProject';
 import { formatBytes } from '../../core/format';
+import { columnOrder } from '../../core/data/textColumns';
 import { useStudio } from '../../store/store';
 import { TaskLines } from '../components/TaskLines';
 
 /** Same as the worker's STUDIO_VERSION (metadata.json's versions.studio). */
 const STUDIO_VERSION = '0.1.0';
 
+/** The text columns as config.json names them: the first one alone (older projects), and all of them in column order. */
+function textMapping(columns: string[], textColumns: number[]): Pick<ProjectDataMapping, 'textColumn' | 'textColumnName' | 'textColumns' | 'textColumnNames'> {
+  const ordered = columnOrder(textColumns);
+  const names = ordered.map((c) => columns[c] ?? `Column ${c + 1}`);
+  return { textColumn: ordered[0] ?? 0, textColumnName: names[0] ?? 'Column 1', textColumns: ordered, textColumnNames: names };
+}
+
 /**
  * "Download training project": the experiment as a PyTorch project for data that outgrew the
  * browser (torchrun + DistributedDataParallel), whose result comes back through "Import model".
  */
 export function TrainingProjectCard() {
-  const { spec, training, tokenizerOptions, resolvedMode, table, textColumn, labelColumn, classes, dropDuplicates, active } = useStudio(
+  const { spec, training, tokenizerOptions, resolvedMode, table, textColumns, labelColumn, classes, dropDuplicates, active } = useStudio(
     useShallow((s) => ({
       spec: s.model.spec,
       training: s.train.config,
       tokenizerOptions: s.preprocess.options,
       resolvedMode: s.preprocess.stats?.tokenizer.mode ?? null,
       table: s.data.table,
-      textColumn: s.data.textColumn,
+      textColumns: s.data.textColumns,
       labelColumn: s.data.labelColumn,
       classes: s.data.summary?.classes ?? null,
       dropDuplicates: s.data.dropDuplicates,
@@ -41,13 +49,12 @@ export function TrainingProjectCard() {
             delimiter: table.format.delimiter,
             hasHeader: table.hasHeader,
             encoding: table.encoding,
-            textColumn,
+            ...textMapping(table.columns, textColumns),
             labelColumn,
-            textColumnName: table.columns[textColumn] ?? `Column ${textColumn + 1}`,
             labelColumnName: table.columns[labelColumn] ?? `Column ${labelColumn + 1}`,
           }
         : null,
-    [table, classes, textColumn, labelColumn],
+    [table, classes, textColumns, labelColumn],
   );
   // A trained model's outputs are in its own class order; otherwise the dataset's (sorted) classes.
   const labels = active?.source === 'trained' ? active.classes : classes;

@@ -9,7 +9,18 @@ import { FormatOptions } from '../data/FormatOptions';
 import { LoadProgress } from '../data/LoadProgress';
 import { DataPreview } from '../data/DataPreview';
 import { SplitPreview } from '../data/SplitPreview';
+import { TestSetChoice } from '../data/TestSetChoice';
+import { TextColumns } from '../data/TextColumns';
 import { DatasetSummaryView } from './DatasetSummaryView';
+
+/**
+ * A new label column is no text column: it leaves the text columns, and when it was the only
+ * one the old label column takes its place (the two swap).
+ */
+function labelChosen(textColumns: number[], oldLabel: number, label: number): [number[], number] {
+  const rest = textColumns.filter((c) => c !== label);
+  return [rest.length ? rest : [oldLabel], label];
+}
 
 const ACCEPT = '.csv,.tsv,.tab,.txt,.json,.jsonl,.ndjson,text/csv,text/tab-separated-values,text/plain,application/json';
 
@@ -90,9 +101,9 @@ export function DataPanel() {
       {data.table && (
         <>
           <FormatOptions table={data.table} options={data.ingestOptions} disabled={busy} />
+          <TextColumns columns={data.table.columns} checked={data.textColumns} labelColumn={data.labelColumn} disabled={busy} onChange={(columns) => void client.mapColumns(columns, data.labelColumn)} />
           <div className="row">
-            <SelectField label="Text column" value={String(data.textColumn)} options={columnOptions} onChange={(v) => void client.mapColumns(Number(v), data.labelColumn)} />
-            <SelectField label="Label column" value={String(data.labelColumn)} options={columnOptions} onChange={(v) => void client.mapColumns(data.textColumn, Number(v))} />
+            <SelectField label="Label column" value={String(data.labelColumn)} options={columnOptions} onChange={(v) => void client.mapColumns(...labelChosen(data.textColumns, data.labelColumn, Number(v)))} />
             <CheckboxField
               label="Drop duplicates"
               checked={data.dropDuplicates}
@@ -101,7 +112,8 @@ export function DataPanel() {
               hint="Keep one copy of each repeated text; drop texts whose copies have different labels."
             />
           </div>
-          <DataPreview table={data.table} summary={data.summary} textColumn={data.textColumn} labelColumn={data.labelColumn} />
+          <DataPreview table={data.table} summary={data.summary} textColumns={data.textColumns} labelColumn={data.labelColumn} />
+          <TestSetChoice disabled={busy} />
         </>
       )}
       {data.summary && <DatasetSummaryView summary={data.summary} />}

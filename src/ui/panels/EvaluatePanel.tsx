@@ -13,6 +13,8 @@ import { ThresholdView } from '../evaluate/ThresholdView';
 import { StoredMetrics } from '../evaluate/StoredMetrics';
 import { useSplitReport } from '../evaluate/useSplitReport';
 import { CURRENT_DATA_RUN } from '../../client/predictions';
+import { unknownLabelsNote } from '../../core/data/testFile';
+import { withUnit } from '../../core/format';
 
 /** Step 5: how good the model is on held-out texts, where it fails, and a playground. */
 export function EvaluatePanel() {
@@ -22,6 +24,8 @@ export function EvaluatePanel() {
   const setSplit = useStudio((s) => s.setSplit);
   const dataset = useStudio((s) => s.data.table?.name ?? 'the data loaded now');
   const splits = evaluation?.splits.map((x) => x.name) ?? [];
+  const testFile = evaluation?.splits.find((x) => x.name === 'test')?.file ?? null;
+  const leftOut = testFile ? unknownLabelsNote(testFile) : null;
   const report = useSplitReport();
   // A picked confusion-matrix cell belongs to the predictions it was picked in.
   const [picked, setPicked] = useState<{ data: unknown; cell: Cell | null }>({ data: null, cell: null });
@@ -37,11 +41,17 @@ export function EvaluatePanel() {
             <SelectField
               label="Evaluation split"
               value={split}
-              options={splits.map((name) => ({ value: name, label: name === 'test' ? 'Test (held out, never used in training)' : 'Validation (watched during training)' }))}
+              options={splits.map((name) => ({ value: name, label: name === 'test' ? (testFile ? 'Test file (never used in training)' : 'Test (held out, never used in training)') : 'Validation (watched during training)' }))}
               onChange={setSplit}
               hint={splits.length === 1 ? 'No test split: set “Test split” above 0 in Train to hold one out.' : undefined}
             />
           </div>
+          {testFile && split === 'test' && (
+            <p className="note">
+              Test file: {testFile.name} · {withUnit(testFile.examples, 'text')}
+              {leftOut ? ` — ${leftOut}` : ''}
+            </p>
+          )}
           <div className="two-col">
             <MetricsTable report={report} />
             <ConfusionMatrix report={report} selected={cell} onSelect={setCell} />

@@ -28,13 +28,14 @@ const BACKEND_LABELS: Readonly<Record<BackendChoice, string>> = {
 
 /** Step 4: the training settings, the controls, live progress and charts. */
 export function TrainPanel() {
-  const { config, status, hasData, specOk, result } = useStudio(
+  const { config, status, hasData, specOk, result, testFile } = useStudio(
     useShallow((s) => ({
       config: s.train.config,
       status: s.train.status,
       hasData: (s.data.summary?.classes.length ?? 0) >= 2,
       specOk: validateModelSpec(s.model.spec, s.data.summary?.classes.length ?? 2).length === 0,
       result: s.train.result,
+      testFile: s.data.testSet === 'file' ? (s.data.testFile?.name ?? null) : null,
     })),
   );
   const client = studioClient().training;
@@ -52,7 +53,7 @@ export function TrainPanel() {
         <NumberField label="Batch size" value={config.batchSize} min={1} hint="texts per step" problem={problem('batchSize')} disabled={running} onChange={(batchSize) => set({ batchSize })} />
         <NumberField label="Learning rate" value={config.learningRate} min={0} step="any" hint="step size" problem={problem('learningRate')} disabled={running} onChange={(learningRate) => set({ learningRate })} />
         <NumberField label="Validation split" value={config.validationSplit} min={0.05} max={0.85} step={0.05} hint="share held out, per class" problem={problem('validationSplit')} disabled={running} onChange={(validationSplit) => set({ validationSplit })} />
-        <NumberField label="Test split" value={config.testSplit} min={0} max={0.5} step={0.05} hint="held out for Evaluate, never trained on" problem={problem('testSplit')} disabled={running} onChange={(testSplit) => set({ testSplit })} />
+        <NumberField label="Test split" value={config.testSplit} min={0} max={0.5} step={0.05} hint={testFile ? `not used: the test file “${testFile}” is the test set (Data step)` : 'held out for Evaluate, never trained on'} problem={problem('testSplit')} disabled={running || testFile !== null} onChange={(testSplit) => set({ testSplit })} />
         <NumberField label="Seed" value={config.seed} hint="same seed, same split and start" problem={problem('seed')} disabled={running} onChange={(seed) => set({ seed })} />
         <SelectField label="Optimizer" value={config.optimizer} options={OPTIMIZERS.map((o) => ({ value: o, label: OPTIMIZER_LABELS[o] }))} disabled={running} onChange={(optimizer) => set({ optimizer })} />
         <SelectField label="Backend" value={config.backend} options={BACKEND_CHOICES.map((b) => ({ value: b, label: BACKEND_LABELS[b] }))} hint={trainer ? `Trains on ${badgeText(trainer.label)}. ${trainer.reason}` : undefined} disabled={running} onChange={(backend) => set({ backend })} />

@@ -7,6 +7,8 @@ import { prepareDataset } from '../../core/data/validateDataset';
 import type { MessageOf, Post } from '../post';
 import { IngestCancelled, ingest } from './ingest';
 import { session } from '../session';
+import { columnOrder } from '../../core/data/textColumns';
+import { rematchTestFile, testFileStatus } from './testFileSteps';
 
 const PREVIEW_ROWS = 8;
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
@@ -52,6 +54,7 @@ export async function loadDataset(message: MessageOf<'loadDataset'>, post: Post)
     if (unusable) throw new Error(unusable);
     session.table = table;
     session.dataset = null;
+    session.columns = null;
     session.sourceName = message.source.name;
     post({
       type: 'tableLoaded',
@@ -81,10 +84,16 @@ export async function loadDataset(message: MessageOf<'loadDataset'>, post: Post)
 /** Builds and checks the dataset from the chosen columns; answers with its summary. */
 export function mapColumns(message: MessageOf<'mapColumns'>, post: Post): void {
   if (!session.table) throw new Error('Load a dataset first.');
-  const { textColumn, labelColumn, dropDuplicates = false } = message.preprocess;
-  const prepared = prepareDataset(session.table, { textColumn, labelColumn, dropDuplicates });
+  const { textColumns, labelColumn, dropDuplicates = false } = message.preprocess;
+  const table = session.table;
+  // A mapping that fails (no text column, the label column checked as text) leaves no dataset to train on.
+  session.dataset = null;
+  session.columns = null;
+  const prepared = prepareDataset(table, { textColumns, labelColumn, dropDuplicates });
   const { dataset } = prepared;
   session.dataset = dataset;
+  session.columns = { textColumns: columnOrder(textColumns).map((c) => table.columns[c]), labelColumn: table.columns[labelColumn] };
+  rematchTestFile();
   const lengths = Int32Array.from(dataset.texts, (t) => t.length);
   const summary = lengthSummary(lengths);
   post({
@@ -102,5 +111,6 @@ export function mapColumns(message: MessageOf<'mapColumns'>, post: Post): void {
       preview: dataset.texts.slice(0, PREVIEW_ROWS).map((text, i) => ({ row: prepared.rowNumbers[i], text: cut(text, 300), label: dataset.classes[dataset.labels[i]] })),
       dropped: prepared.dropped,
     },
+    testFile: testFileStatus(),
   });
 }

@@ -44,7 +44,12 @@ export function bundleMetadata(active: ActiveModel, savedAt: string, quantizatio
     spec: active.spec,
     training: active.config,
     metrics,
-    dataset: { name: active.datasetName, fingerprint: active.datasetFingerprint, examples: active.examples },
+    dataset: {
+      name: active.datasetName,
+      fingerprint: active.datasetFingerprint,
+      examples: active.examples,
+      ...(active.columns ? { textColumns: active.columns.textColumns, labelColumn: active.columns.labelColumn } : {}),
+    },
     versions: { studio: STUDIO_VERSION, tfjs: tf.version.tfjs },
     backend: active.backend,
     savedAt,

@@ -6,7 +6,8 @@ import { summarizeModel } from '../../core/model/modelShapes';
 import { tokenizerFromJson, tokenizerToJson } from '../../core/text/tokenizerJson';
 import type { SavedModelInfo } from '../../protocol/messages';
 import type { MessageOf, Post } from '../post';
-import { requireActive, session } from '../session';
+import { requireActive, session, type ActiveModel } from '../session';
+import type { BundleMetadata } from '../../core/export/bundle';
 import { bundleMetadata, exportBundle } from './exportBundle';
 import { importBundle } from './importBundle';
 import { deleteBundle, duplicateBundle, listBundles, loadBundle, renameBundle, saveBundle, storageEstimate } from './library';
@@ -36,6 +37,12 @@ export async function saveActiveModel(message: MessageOf<'saveModel'>, post: Pos
   post({ type: 'modelSaved', requestId: message.requestId, model });
 }
 
+/** The columns a saved model read its texts from; undefined for bundles from before several text columns. */
+function columnsOf(meta: BundleMetadata): ActiveModel['columns'] {
+  const { textColumns, labelColumn } = meta.dataset;
+  return textColumns ? { textColumns, labelColumn: labelColumn ?? '' } : undefined;
+}
+
 /** Makes a saved model the active one (it replaces, and frees, the one held before). */
 export async function loadSavedModel(message: MessageOf<'loadModel'>, post: Post): Promise<void> {
   const { model, bundle } = await loadBundle(message.name);
@@ -53,6 +60,7 @@ export async function loadSavedModel(message: MessageOf<'loadModel'>, post: Post
     examples: meta.dataset.examples,
     backend: meta.backend,
     metadata: meta,
+    columns: columnsOf(meta),
   };
   post({ type: 'modelLoaded', requestId: message.requestId, model: bundle.info, spec: meta.spec, metadata: meta });
 }

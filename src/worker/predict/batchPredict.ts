@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { toCsv } from '../../core/export/csv';
-import { guessColumns } from '../../core/data/dataset';
+import { columnsLabel, joinCells } from '../../core/data/textColumns';
+import { textColumnsOf } from '../../core/data/predictColumns';
 import { argmax } from '../../core/eval/metrics';
 import { encodeTexts } from '../../core/text/padSequences';
 import type { FromWorker } from '../../protocol/messages';
@@ -10,25 +11,23 @@ import { requireActive, type ActiveModel } from '../session';
 import { untilExclusiveEnds } from './inferenceBackend';
 
 const CHUNK = 256;
-const TEXT_NAMES = /^(text|sentence|message|review|content|body|document|sms)$/i;
 
 /**
- * Predicts every text of an uploaded file: the text column is the one named like a text column,
- * else the one with the longest cells (a single-column file is all texts). Returns the CSV of
+ * Predicts every text of an uploaded file (its text columns: textColumnsOf). Returns the CSV of
  * text, predicted class and one probability column per class.
  */
 export async function predictFile(active: ActiveModel, file: File): Promise<Omit<Extract<FromWorker, { type: 'filePredictions' }>, 'requestId'>> {
   const { table } = await ingest({ kind: 'file', file, name: file.name });
-  const byName = table.columns.findIndex((c) => TEXT_NAMES.test(c.trim()));
-  const column = table.columns.length === 1 ? 0 : byName >= 0 ? byName : guessColumns(table).text;
+  const columns = textColumnsOf(table, file.name, active.columns?.textColumns);
+  const names = columnsLabel(columns.map((c) => table.columns[c]));
   const texts: string[] = [];
   let skipped = 0;
   for (const row of table.rows) {
-    const text = row[column] ?? '';
+    const text = joinCells(row, columns);
     if (text.trim() === '') skipped++;
     else texts.push(text);
   }
-  if (texts.length === 0) throw new Error(`"${file.name}" has no texts in its "${table.columns[column]}" column: put one text per row.`);
+  if (texts.length === 0) throw new Error(`"${file.name}" has no texts in its "${names}" column${columns.length > 1 ? 's' : ''}: put one text per row.`);
   const K = active.classes.length;
   const L = active.spec.sequenceLength;
   const rows: (string | number)[][] = [['text', 'predicted', ...active.classes.map((c) => `p(${c})`)]];
@@ -52,7 +51,7 @@ export async function predictFile(active: ActiveModel, file: File): Promise<Omit
     rows: texts.length,
     counts,
     classes: active.classes,
-    textColumn: table.columns[column],
+    textColumn: names,
     skipped,
   };
 }

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { HighlightedToken } from '../../protocol/messages';
 import { textsToSequences } from '../../core/text/tokenizer';
 import type { Split } from '../../core/data/split';
+import type { TestFileReport } from '../../core/data/testFile';
 import { evaluateRows, scoreRows, type Encoded } from '../train/trainer';
 import type { MessageOf, Post } from '../post';
 import { session, type ActiveModel } from '../session';
@@ -21,6 +22,8 @@ export async function postEvaluation(
   post: Post,
   /** What predicts the test rows: the trainer's own forward pass (the WASM engine's), else the model. */
   predict?: (rows: Int32Array) => Promise<Float32Array>,
+  /** The separate test file the test rows come from, if any. */
+  testFile: TestFileReport | null = null,
 ): Promise<void> {
   if (!active) return;
   const test = !split.test.length
@@ -30,7 +33,7 @@ export async function postEvaluation(
       : await evaluateRows(active.model, data, split.test);
   const splits = [
     { name: 'validation' as const, rows: Int32Array.from(split.validation), truth: validation.truth, probs: validation.probs },
-    ...(test ? [{ name: 'test' as const, rows: Int32Array.from(split.test), truth: test.truth, probs: test.probs }] : []),
+    ...(test ? [{ name: 'test' as const, rows: Int32Array.from(split.test), truth: test.truth, probs: test.probs, ...(testFile ? { file: testFile } : {}) }] : []),
   ];
   post(
     { type: 'evaluation', runId, classes: active.classes, splits },

@@ -6,6 +6,7 @@ import type { MessageOf, Post } from '../post';
 import { requireActive, session } from '../session';
 import { predictRows, scoreRows, type Encoded } from '../train/trainer';
 import { untilExclusiveEnds } from './inferenceBackend';
+import { withTestFile } from '../data/testFileSteps';
 
 /**
  * "Evaluate on the current data": the active (usually loaded) model on the held-out rows of the
@@ -16,13 +17,17 @@ import { untilExclusiveEnds } from './inferenceBackend';
 export async function evaluateCurrent(message: MessageOf<'evaluateCurrent'>, post: Post): Promise<void> {
   await untilExclusiveEnds();
   const active = requireActive('Train or load a model before evaluating it.');
-  const dataset = session.dataset;
-  if (!dataset) throw new Error('Load a dataset and choose its columns before evaluating on it.');
+  const loaded = session.dataset;
+  if (!loaded) throw new Error('Load a dataset and choose its columns before evaluating on it.');
+  // With a separate test file, its rows are the test split and the data gives validation only.
+  const withTest = withTestFile(loaded);
+  const dataset = withTest?.dataset ?? loaded;
   const mapping = labelMapping(active.classes, dataset.classes);
   if (!mapping) {
     throw new Error(`The model predicts ${active.classes.join(', ')} but the current data has the classes ${dataset.classes.join(', ')}: load data with the same classes.`);
   }
-  const split = stratifiedSplit(dataset.labels, { validation: message.validationSplit, test: message.testSplit, seed: message.seed });
+  const dataSplit = stratifiedSplit(loaded.labels, { validation: message.validationSplit, test: withTest ? 0 : message.testSplit, seed: message.seed });
+  const split = withTest ? { ...dataSplit, test: withTest.test } : dataSplit;
   const labels = Int32Array.from(dataset.labels, (l) => mapping[l]);
   const data: Encoded = {
     ids: encodeTexts(active.tokenizer, dataset.texts, { maxlen: active.spec.sequenceLength }),
@@ -34,7 +39,8 @@ export async function evaluateCurrent(message: MessageOf<'evaluateCurrent'>, pos
   for (const [name, rows] of [['validation', split.validation], ['test', split.test]] as const) {
     if (rows.length === 0) continue;
     const scored = scoreRows(await predictRows(active.model, data, rows), data, rows);
-    splits.push({ name, rows: Int32Array.from(rows), truth: scored.truth, probs: scored.probs });
+    const file = name === 'test' && withTest ? { file: withTest.report } : {};
+    splits.push({ name, rows: Int32Array.from(rows), truth: scored.truth, probs: scored.probs, ...file });
   }
   if (splits.length === 0) throw new Error('The current data has no held-out rows: raise the validation split in Train.');
   active.heldOut = { dataset: { ...dataset, labels, classes: active.classes }, validation: split.validation, test: split.test };

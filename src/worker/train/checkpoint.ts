@@ -6,7 +6,7 @@ import { bundleMetadata } from '../library/exportBundle';
 import { deleteBundle, saveBundle } from '../library/library';
 import type { Post } from '../post';
 import { fingerprint, session, type ActiveModel } from '../session';
-import type { RunData } from './runData';
+import { dataOf, type RunData } from './runData';
 
 /** Name of a run's checkpoint in the model library: one per dataset, replaced by the next run's. */
 export const checkpointName = (dataset: string) => `Checkpoint of an interrupted run (${dataset || 'dataset'})`;
@@ -59,7 +59,7 @@ export class Checkpointer {
         weightData,
       };
       const { dataset, tokenizer } = this.run;
-      this.fingerprint ??= fingerprint(dataset);
+      this.fingerprint ??= fingerprint(dataOf(this.run));
       const active: ActiveModel = {
         model: this.model,
         tokenizer,
@@ -69,8 +69,9 @@ export class Checkpointer {
         result: null,
         datasetName: session.sourceName,
         datasetFingerprint: this.fingerprint,
-        examples: dataset.texts.length,
+        examples: this.run.dataRows,
         backend: this.backend.name,
+        columns: session.columns ?? undefined,
       };
       const savedAt = new Date().toISOString();
       const info: Omit<SavedModelInfo, 'sizeBytes'> = {

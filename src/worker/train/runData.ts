@@ -9,12 +9,19 @@ import { validateTrainConfig } from '../../core/train/trainConfig';
 import type { TrainRequest } from '../../protocol/messages';
 import { session } from '../session';
 import type { Encoded } from './trainer';
+import type { TestFileReport } from '../../core/data/testFile';
+import { withTestFile } from '../data/testFileSteps';
 
 /** The data of one run: the seeded split, the tokenizer fitted on its training rows, every row encoded. */
 export interface RunData {
+  /** The data, followed by a separate test file's rows when one is used (then `split.test` indexes those). */
   dataset: Dataset;
   /** Rows of the dataset: `split.train` are the original training texts only. */
   split: Split;
+  /** The separate test file the test split is, or null when the test split comes from the data. */
+  testFile: TestFileReport | null;
+  /** Rows of the data itself (the dataset's first rows; the rest are the test file's). */
+  dataRows: number;
   tokenizer: TokenizerState;
   /** Every dataset row at its index, then the augmented copies (when augmentation is on). */
   data: Encoded;
@@ -52,12 +59,15 @@ const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
  * Splits the rows (seeded, per class), fits the tokenizer on the training rows only (the
  * validation texts must stay unseen) and encodes every row, so evaluation can read any split.
  */
-export function prepareData(dataset: Dataset, request: TrainRequest): RunData {
-  const labels = dataset.labels;
+export function prepareData(data: Dataset, request: TrainRequest): RunData {
   const { config } = request;
-  const split = stratifiedSplit(labels, { validation: config.validationSplit, test: config.testSplit, seed: config.seed });
-  if (split.validation.length === 0) throw new Error(emptyValidationMessage(labels, dataset.classes.length));
-  return encodeRun(dataset, request, split);
+  // A separate test file is the test split: the data splits into training and validation only.
+  const withTest = withTestFile(data);
+  const dataSplit = stratifiedSplit(data.labels, { validation: config.validationSplit, test: withTest ? 0 : config.testSplit, seed: config.seed });
+  if (dataSplit.validation.length === 0) throw new Error(emptyValidationMessage(data.labels, data.classes.length));
+  if (!withTest) return encodeRun(data, request, dataSplit);
+  const run = encodeRun(withTest.dataset, request, { ...dataSplit, test: withTest.test });
+  return { ...run, testFile: withTest.report, dataRows: data.texts.length };
 }
 
 /**
@@ -73,16 +83,24 @@ export function encodeRun(dataset: Dataset, request: TrainRequest, split: Split)
   const trainTexts = Array.from(split.train, (i) => dataset.texts[i]);
   // The Preprocess step's options; 'auto' is decided on these same training texts.
   const tokenizer = fitTokenizer(trainTexts, resolveTokenizer(request.tokenizer, spec.vocabSize, trainTexts).config);
-  const data: Encoded = {
+  const encoded: Encoded = {
     ids: encodeTexts(tokenizer, dataset.texts, { maxlen: spec.sequenceLength }),
     labels: dataset.labels,
     sequenceLength: spec.sequenceLength,
     classCount: dataset.classes.length,
   };
-  if (!config.augment || copies === 0) return { dataset, split, tokenizer, data, trainRows: split.train, augmented: 0 };
+  const base = { dataset, split, tokenizer, testFile: null, dataRows: dataset.texts.length };
+  if (!config.augment || copies === 0) return { ...base, data: encoded, trainRows: split.train, augmented: 0 };
   // After the split and on encoded ids: held-out rows are neither read nor changed (core/train/augment.ts).
-  const more = augmentRows(data, split.train, config.augment, { seed: config.seed, unknownId: unknownTokenId(tokenizer) });
-  return { dataset, split, tokenizer, data: { ...data, ids: more.ids, labels: more.labels }, trainRows: more.train, augmented: more.added };
+  const more = augmentRows(encoded, split.train, config.augment, { seed: config.seed, unknownId: unknownTokenId(tokenizer) });
+  return { ...base, data: { ...encoded, ids: more.ids, labels: more.labels }, trainRows: more.train, augmented: more.added };
+}
+
+/** The data itself, without a test file's rows: what the model's fingerprint and example count describe. */
+export function dataOf(run: RunData): Dataset {
+  const { dataset, dataRows } = run;
+  if (dataRows === dataset.texts.length) return dataset;
+  return { texts: dataset.texts.slice(0, dataRows), labels: dataset.labels.subarray(0, dataRows), classes: dataset.classes };
 }
 
 /**

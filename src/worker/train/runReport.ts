@@ -3,7 +3,7 @@ import type { BackendInfo, TrainRequest, TrainResult } from '../../protocol/mess
 import type { Post } from '../post';
 import { postEvaluation } from '../predict/evaluate';
 import { fingerprint, session } from '../session';
-import type { RunData } from './runData';
+import { dataOf, type RunData } from './runData';
 import { scoreRows, type Trainee } from './trainer';
 import type { LoopEvents, TrainLoopResult } from './trainLoop';
 
@@ -58,15 +58,16 @@ export async function finishRun(finished: FinishedRun, post: Post): Promise<void
     config: request.config,
     result,
     datasetName: session.sourceName,
-    datasetFingerprint: fingerprint(dataset),
-    examples: dataset.texts.length,
+    datasetFingerprint: fingerprint(dataOf(run)),
+    examples: run.dataRows,
     backend: backend.name,
+    columns: session.columns ?? undefined,
     heldOut: { dataset, validation: split.validation, test: split.test },
   };
   post({ type: 'trainDone', runId, result });
   // Training is over: the evaluation below no longer needs the run's controls.
   if (session.run?.id === runId) session.run = null;
-  const evaluating = postEvaluation(runId, session.active, data, split, val, post, (rows) => trainee.predict(data, rows));
+  const evaluating = postEvaluation(runId, session.active, data, split, val, post, (rows) => trainee.predict(data, rows), run.testFile);
   session.evaluating = evaluating.catch(() => undefined);
   await evaluating;
 }
