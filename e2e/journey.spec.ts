@@ -14,7 +14,9 @@ test('sample → Tiny CNN on WebGPU → live charts → saved → survives reloa
 
   // Choose the sample and the columns explicitly, as a user would.
   await loadSample(page, /Demo topics/);
-  await page.getByRole('combobox', { name: 'Text column' }).selectOption({ label: 'text' });
+  const textColumns = page.getByRole('group', { name: 'Text columns' });
+  await textColumns.getByRole('checkbox', { name: 'text', exact: true }).check();
+  await expect(textColumns.getByRole('checkbox', { name: 'label', exact: true })).toBeDisabled();
   await page.getByRole('combobox', { name: 'Label column' }).selectOption({ label: 'label' });
   await expect(summary).toContainText('4 classes');
 

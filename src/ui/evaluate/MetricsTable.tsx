@@ -2,7 +2,7 @@ import type { SplitReport } from './useSplitReport';
 import { percent as pct } from '../../core/format';
 
 /** What the table reads: a split's report (live predictions, or a loaded model's stored metrics). */
-export type MetricsSource = Pick<SplitReport, 'report' | 'classes'> & { data: Pick<SplitReport['data'], 'name'> };
+export type MetricsSource = Pick<SplitReport, 'report' | 'classes'> & { data: Pick<SplitReport['data'], 'name' | 'file'> };
 
 /** "Per-class metrics": precision, recall, F1 and support, with macro and weighted averages. */
 export function MetricsTable({ report: r }: { report: MetricsSource }) {
@@ -12,7 +12,7 @@ export function MetricsTable({ report: r }: { report: MetricsSource }) {
     <div style={{ overflowX: 'auto', minWidth: 0 }}>
       <table aria-label="Per-class metrics" className="card">
         <caption>
-          {data.name === 'test' ? 'Test' : 'Validation'} split: {report.total.toLocaleString('en-US')} texts, accuracy <strong>{pct(report.accuracy)}</strong>
+          {data.file ? `Test file: ${data.file.name} ·` : `${data.name === 'test' ? 'Test' : 'Validation'} split:`} {report.total.toLocaleString('en-US')} texts, accuracy <strong>{pct(report.accuracy)}</strong>
         </caption>
         <thead>
           <tr>

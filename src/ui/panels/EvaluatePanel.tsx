@@ -14,7 +14,6 @@ import { StoredMetrics } from '../evaluate/StoredMetrics';
 import { useSplitReport } from '../evaluate/useSplitReport';
 import { CURRENT_DATA_RUN } from '../../client/predictions';
 import { unknownLabelsNote } from '../../core/data/testFile';
-import { withUnit } from '../../core/format';
 
 /** Step 5: how good the model is on held-out texts, where it fails, and a playground. */
 export function EvaluatePanel() {
@@ -46,10 +45,9 @@ export function EvaluatePanel() {
               hint={splits.length === 1 ? 'No test split: set “Test split” above 0 in Train to hold one out.' : undefined}
             />
           </div>
-          {testFile && split === 'test' && (
+          {leftOut && split === 'test' && (
             <p className="note">
-              Test file: {testFile.name} · {withUnit(testFile.examples, 'text')}
-              {leftOut ? ` — ${leftOut}` : ''}
+              Test file “{testFile?.name}”: {leftOut}
             </p>
           )}
           <div className="two-col">
