@@ -57,3 +57,41 @@ describe('DataLoader: the later action wins', () => {
     expect(store().data.table).toBeNull();
   });
 });
+
+describe('DataLoader: columns', () => {
+  it("a restored run's columns are mapped, by name, when its file is read again", async () => {
+    loader.preferColumns('spam.csv', ['id', 'text'], 'label');
+    const load = loader.loadFile(file('spam.csv'));
+    answer(0, { type: 'tableLoaded', requestId: 1, table: fixtureTable() });
+    await flush();
+    expect(port.asked[1].message).toMatchObject({ type: 'mapColumns', preprocess: { textColumns: [0, 2], labelColumn: 1 } });
+    answer(1, { type: 'datasetReady', requestId: 2, summary: fixtureSummary(), testFile: null });
+    await load;
+    expect(store().data).toMatchObject({ textColumns: [0, 2], labelColumn: 1 });
+    // Only once: the next file gets the guess.
+    const next = loader.loadFile(file('spam.csv'));
+    answer(2, { type: 'tableLoaded', requestId: 3, table: fixtureTable() });
+    await flush();
+    expect(port.asked[3].message).toMatchObject({ preprocess: { textColumns: [2], labelColumn: 1 } });
+    answer(3, { type: 'datasetReady', requestId: 4, summary: fixtureSummary(), testFile: null });
+    await next;
+  });
+
+  it('a test file that fails leaves the previous one and says why; "Split from the data" drops it in the worker', async () => {
+    const held = { name: 'test.csv', report: { name: 'test.csv', rows: 2, examples: 2, unknownLabels: [], skipped: 0, classCounts: [1, 1] }, error: null };
+    await loader.setTestSet('file');
+    const first = loader.loadTestFile(file('test.csv'));
+    answer(0, { type: 'testFileReady', requestId: 1, testFile: held });
+    await first;
+    expect(store().data.testFile).toEqual(held);
+    const second = loader.loadTestFile(file('bad.csv'));
+    port.asked[1].fail(new Error('The test file "bad.csv" has no column "text"'));
+    await second;
+    expect(store().data).toMatchObject({ testFile: held, testFileError: 'The test file "bad.csv" has no column "text"', testFileBusy: null });
+    const back = loader.setTestSet('split');
+    expect(port.asked[2].message).toMatchObject({ type: 'loadTestFile', file: null });
+    answer(2, { type: 'testFileReady', requestId: 3, testFile: null });
+    await back;
+    expect(store().data).toMatchObject({ testSet: 'split', testFile: null });
+  });
+});

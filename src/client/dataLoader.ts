@@ -20,6 +20,8 @@ export class DataLoader {
   private workerDiverged = false;
   /** The test file the worker holds, to tell a restarted worker again. */
   private lastTestFile: File | null = null;
+  /** Columns (by name) to map instead of the guess when the file of this name is read next (a restored run's). */
+  private wantedColumns: { file: string; textColumns: string[]; labelColumn: string } | null = null;
 
   constructor(private readonly port: WorkerPort) {}
 
@@ -80,10 +82,10 @@ export class DataLoader {
       this.lastSource = source;
       this.lastOptions = options;
       this.loadId = 0;
-      const { guess } = loaded.table;
-      const mapped = await this.summarize([guess.text], guess.label).then(
-        ({ summary, testFile }) => ({ summary, error: null, testFile }),
-        (error: Error) => ({ summary: null, error: error.message }),
+      const columns = this.columnsFor(loaded.table.name, loaded.table.columns) ?? { text: [loaded.table.guess.text], label: loaded.table.guess.label };
+      const mapped = await this.summarize(columns.text, columns.label).then(
+        ({ summary, testFile }) => ({ summary, error: null, testFile, columns }),
+        (error: Error) => ({ summary: null, error: error.message, columns }),
       );
       // Table and summary land together, and only for the latest load: no mixed states.
       if (current()) store.tableLoaded(loaded.table, options, mapped);
@@ -101,6 +103,21 @@ export class DataLoader {
         store.loadEnded();
       }
     }
+  }
+
+  /** Maps these columns, by name, when a file called `file` is read next (instead of the guessed ones). */
+  preferColumns(file: string, textColumns: string[], labelColumn: string): void {
+    this.wantedColumns = { file, textColumns, labelColumn };
+  }
+
+  /** The wanted columns' indexes when this is the file they are for and it has them all; null otherwise. */
+  private columnsFor(file: string, names: string[]): { text: number[]; label: number } | null {
+    const wanted = this.wantedColumns;
+    if (!wanted || wanted.file !== file) return null;
+    this.wantedColumns = null;
+    const text = wanted.textColumns.map((c) => names.indexOf(c));
+    const label = names.indexOf(wanted.labelColumn);
+    return text.length && label >= 0 && text.every((c) => c >= 0 && c !== label) ? { text, label } : null;
   }
 
   /** Progress of a load: only the load in flight moves the progress bar. */

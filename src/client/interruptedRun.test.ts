@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useStudio } from '../store/store';
-import { resetStore } from '../store/testFixtures';
+import { fixtureTable, resetStore } from '../store/testFixtures';
 import { forgetRun, noteCheckpoint, readInterruptedRun, rememberRun } from './interruptedRun';
 
 /** Node has no localStorage: a Map stands in for it. */
@@ -34,6 +34,13 @@ describe('interrupted run record', () => {
     expect(readInterruptedRun()?.checkpoint).toEqual({ name: 'Checkpoint', epoch: 2, valAccuracy: 0.5 });
     forgetRun();
     expect(readInterruptedRun()).toBeNull();
+  });
+
+  it('keeps the columns by name', () => {
+    useStudio.getState().tableLoaded(fixtureTable(), useStudio.getState().data.ingestOptions, { summary: null, error: null });
+    useStudio.getState().setColumns([0, 2], 1);
+    rememberRun();
+    expect(readInterruptedRun()?.dataset).toEqual({ name: 'spam.csv', sampleId: null, textColumns: ['id', 'text'], labelColumn: 'label' });
   });
 
   it('a record that is not one (hand-edited, another version) is ignored', () => {

@@ -7,8 +7,11 @@ import { useStudio } from '../store/store';
 export interface InterruptedRun {
   /** Date.now() when the run started, ms. */
   startedAt: number;
-  /** The dataset's name, and the sample's id when it was a sample (a file must be chosen again). */
-  dataset: { name: string; sampleId: string | null };
+  /**
+   * The dataset's name, the sample's id when it was a sample (a file must be chosen again), and the
+   * columns by name (absent in records from before several text columns).
+   */
+  dataset: { name: string; sampleId: string | null; textColumns?: string[]; labelColumn?: string };
   spec: ModelSpec;
   config: TrainConfig;
   tokenizer: TokenizerOptions;
@@ -36,7 +39,11 @@ export function rememberRun(): void {
   const sample = data.samples.find((s) => s.name === name);
   const run: InterruptedRun = {
     startedAt: Date.now(),
-    dataset: { name, sampleId: sample?.id ?? null },
+    dataset: {
+      name,
+      sampleId: sample?.id ?? null,
+      ...(data.table ? { textColumns: data.textColumns.map((c) => data.table?.columns[c] ?? ''), labelColumn: data.table.columns[data.labelColumn] ?? '' } : {}),
+    },
     spec: model.spec,
     config: train.config,
     tokenizer: preprocess.options,

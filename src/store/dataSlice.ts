@@ -89,6 +89,8 @@ export interface Mapped {
   summary: DatasetSummary | null;
   error: string | null;
   testFile?: TestFileStatus | null;
+  /** The columns mapped, when not the table's guess (an interrupted run's, restored). */
+  columns?: { text: number[]; label: number };
 }
 
 export type DataSlice = { data: DataState } & DataActions;
@@ -131,8 +133,8 @@ export const createDataSlice: StateCreator<DataSlice, [], [], DataSlice> = (set,
       update({
         table,
         ingestOptions: options,
-        textColumns: [table.guess.text],
-        labelColumn: table.guess.label,
+        textColumns: mapped.columns?.text ?? [table.guess.text],
+        labelColumn: mapped.columns?.label ?? table.guess.label,
         summary: mapped.summary,
         error: mapped.error,
         ...(mapped.testFile === undefined ? {} : { testFile: mapped.testFile }),

@@ -12,6 +12,9 @@ function restore(run: InterruptedRun): void {
   store.editSpec(structuredClone(run.spec));
   store.setTrainConfig(structuredClone(run.config));
   if (run.tokenizer) store.setTokenizerOptions(run.tokenizer);
+  const { textColumns, labelColumn } = run.dataset;
+  // The columns come back when the same file (or sample) is read again.
+  if (textColumns?.length && labelColumn) studioClient().data.preferColumns(run.dataset.name, textColumns, labelColumn);
   const sample = run.dataset.sampleId ? store.data.samples.find((s) => s.id === run.dataset.sampleId) : undefined;
   if (sample) {
     store.selectSample(sample.id);
