@@ -94,4 +94,23 @@ describe('DataLoader: columns', () => {
     await back;
     expect(store().data).toMatchObject({ testSet: 'split', testFile: null });
   });
+
+  it('a restarted worker is told the data, then its columns, then the test file (matched against them)', async () => {
+    const load = loader.loadFile(file('spam.csv'));
+    answer(0, { type: 'tableLoaded', requestId: 1, table: fixtureTable() });
+    await flush();
+    answer(1, { type: 'datasetReady', requestId: 2, summary: fixtureSummary(), testFile: null });
+    await load;
+    const testFile = loader.loadTestFile(file('test.csv'));
+    answer(2, { type: 'testFileReady', requestId: 3, testFile: { name: 'test.csv', report: null, error: null } });
+    await testFile;
+    const reload = loader.reloadAfterCrash();
+    answer(3, { type: 'tableLoaded', requestId: 4, table: fixtureTable() });
+    await flush();
+    answer(4, { type: 'datasetReady', requestId: 5, summary: fixtureSummary(), testFile: null });
+    await flush();
+    answer(5, { type: 'testFileReady', requestId: 6, testFile: null });
+    await reload;
+    expect(port.asked.slice(3).map((a) => a.message.type)).toEqual(['loadDataset', 'mapColumns', 'loadTestFile']);
+  });
 });

@@ -198,8 +198,9 @@ export class DataLoader {
     return (async () => {
       const { textColumns, labelColumn, dropDuplicates } = useStudio.getState().data;
       await this.port.request({ type: 'loadDataset', source, options: this.lastOptions });
-      if (this.lastTestFile) await this.port.request({ type: 'loadTestFile', file: this.lastTestFile });
       await this.port.request({ type: 'mapColumns', preprocess: { textColumns, labelColumn, dropDuplicates } });
+      // Matched against the mapped data, so after mapColumns.
+      if (this.lastTestFile) await this.port.request({ type: 'loadTestFile', file: this.lastTestFile });
     })();
   }
 }
