@@ -7,6 +7,7 @@ import { requireActive, session } from '../session';
 import { predictRows, scoreRows, type Encoded } from '../train/trainer';
 import { untilExclusiveEnds } from './inferenceBackend';
 import { withTestFile } from '../data/testFileSteps';
+import { quoteColumns } from '../../core/data/textColumns';
 
 /**
  * "Evaluate on the current data": the active (usually loaded) model on the held-out rows of the
@@ -19,6 +20,12 @@ export async function evaluateCurrent(message: MessageOf<'evaluateCurrent'>, pos
   const active = requireActive('Train or load a model before evaluating it.');
   const loaded = session.dataset;
   if (!loaded) throw new Error('Load a dataset and choose its columns before evaluating on it.');
+  const trained = active.columns?.textColumns;
+  const mapped = session.columns?.textColumns;
+  // A model of several text columns reads texts made the same way; one column may have any name.
+  if (trained && mapped && (trained.length > 1 || mapped.length > 1) && trained.join('\u0000') !== mapped.join('\u0000')) {
+    throw new Error(`The model reads its texts from ${quoteColumns(trained)} (joined with a space), but the current data's texts come from ${quoteColumns(mapped)}: check the same columns under "Text columns" in Data.`);
+  }
   // With a separate test file, its rows are the test split and the data gives validation only.
   const withTest = withTestFile(loaded);
   const dataset = withTest?.dataset ?? loaded;
