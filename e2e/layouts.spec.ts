@@ -75,8 +75,8 @@ test('a separate test file: the data splits into train and validation, Evaluate 
   await uploadNews(page);
   await page.getByRole('group', { name: 'Text columns' }).getByRole('checkbox', { name: 'title', exact: true }).check();
   const testSet = page.getByRole('radiogroup', { name: 'Test set' });
-  await expect(testSet.getByRole('radio', { name: /Split from the data/ })).toBeChecked();
-  await testSet.getByRole('radio', { name: /Separate file/ }).check();
+  await expect(testSet.getByRole('radio', { name: 'Split from the data', exact: true })).toBeChecked();
+  await testSet.getByRole('radio', { name: 'Separate file', exact: true }).check();
 
   // A file without the columns is refused, naming them; nothing else changes.
   await page.getByLabel('Test file').setInputFiles(csv('wrong.csv', 'class,headline\nsports,Late goal\nbusiness,Shares climb\n'));

@@ -32,10 +32,22 @@ export function TestSetChoice({ disabled }: { disabled: boolean }) {
       <fieldset role="radiogroup" aria-labelledby={`${id}-legend`} disabled={disabled}>
         <legend id={`${id}-legend`}>Test set</legend>
         {CHOICES.map((c) => (
-          <label key={c.value}>
-            <input type="radio" name={`${id}-test-set`} value={c.value} checked={testSet === c.value} onChange={() => void client.setTestSet(c.value)} /> {c.label}{' '}
-            <span className="hint">({c.hint})</span>
-          </label>
+          <span key={c.value}>
+            <label>
+              <input
+                type="radio"
+                name={`${id}-test-set`}
+                value={c.value}
+                checked={testSet === c.value}
+                aria-describedby={`${id}-${c.value}`}
+                onChange={() => void client.setTestSet(c.value)}
+              />{' '}
+              {c.label}
+            </label>{' '}
+            <span id={`${id}-${c.value}`} className="hint">
+              ({c.hint})
+            </span>
+          </span>
         ))}
       </fieldset>
       {testSet === 'file' && (
