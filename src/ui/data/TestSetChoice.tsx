@@ -6,8 +6,7 @@ import { withUnit } from '../../core/format';
 import { useStudio } from '../../store/store';
 import type { TestSetSource } from '../../store/dataSlice';
 import { TaskLines } from '../components/TaskLines';
-
-const ACCEPT = '.csv,.tsv,.tab,.txt,.json,.jsonl,.ndjson,text/csv,text/tab-separated-values,text/plain,application/json';
+import { DATA_FILE_ACCEPT as ACCEPT } from './accept';
 
 const CHOICES: { value: TestSetSource; label: string; hint: string }[] = [
   { value: 'split', label: 'Split from the data', hint: 'a share of each class is held out (“Test split” in Train)' },

@@ -12,6 +12,7 @@ import { SplitPreview } from '../data/SplitPreview';
 import { TestSetChoice } from '../data/TestSetChoice';
 import { TextColumns } from '../data/TextColumns';
 import { DatasetSummaryView } from './DatasetSummaryView';
+import { DATA_FILE_ACCEPT as ACCEPT } from '../data/accept';
 
 /**
  * A new label column is no text column: it leaves the text columns, and when it was the only
@@ -21,8 +22,6 @@ function labelChosen(textColumns: number[], oldLabel: number, label: number): [n
   const rest = textColumns.filter((c) => c !== label);
   return [rest.length ? rest : [oldLabel], label];
 }
-
-const ACCEPT = '.csv,.tsv,.tab,.txt,.json,.jsonl,.ndjson,text/csv,text/tab-separated-values,text/plain,application/json';
 
 /** Step 1: choose a sample or upload a file, check how it was read, map its columns, read the summary. */
 export function DataPanel() {
