@@ -38,12 +38,12 @@ export function TestSetChoice({ disabled }: { disabled: boolean }) {
                 name={`${id}-test-set`}
                 value={c.value}
                 checked={testSet === c.value}
-                aria-describedby={`${id}-${c.value}`}
+                aria-describedby={`${id}-hint-${c.value}`}
                 onChange={() => void client.setTestSet(c.value)}
               />{' '}
               {c.label}
             </label>{' '}
-            <span id={`${id}-${c.value}`} className="hint">
+            <span id={`${id}-hint-${c.value}`} className="hint">
               ({c.hint})
             </span>
           </span>
