@@ -49,7 +49,9 @@ test('sample → Tiny CNN on WebGPU → live charts → saved → survives reloa
   const valAccuracy = await percentAfter(page, 'Training summary', 'Validation accuracy');
   const majority = await percentAfter(page, 'Training summary', 'majority-class rate of');
   expect(valAccuracy).toBeGreaterThan(majority);
-  expect(Math.max(0, ...(await longTasks(page)))).toBeLessThan(200);
+  // A frozen tab, not a speed target: training on the main thread would block it for seconds.
+  // The 50 ms responsiveness target is measured by `node scripts/bench-charts.mjs`, not here.
+  expect(Math.max(0, ...(await longTasks(page)))).toBeLessThan(1000);
   await expect(page.getByRole('progressbar', { name: 'Training progress' })).toHaveAttribute('value', '1');
 
   // Predict before saving, to compare after the reload.
