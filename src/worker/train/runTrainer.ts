@@ -92,10 +92,12 @@ async function tfjsTrainer(
   const optimizer = makeOptimizer(config.optimizer, config.learningRate);
   const loss = classWeights ? weightedCrossEntropy(classWeights) : tf.metrics.categoricalCrossentropy;
   model.compile({ optimizer, loss: classWeights ? loss : 'categoricalCrossentropy', metrics: ['accuracy'] });
-  const fused = fusedChoice(backend, spec, classCount, config.batchSize, config.fused);
+  let fused = fusedChoice(backend, spec, classCount, config.batchSize, config.fused, backend === 'webgpu' && config.fusedWgsl !== false);
   // On WebGPU the fused step runs the studio's WGSL kernels once they prove right on this device.
   const wanted = fused === null && backend === 'webgpu';
   const refusal = !wanted ? 'not on WebGPU' : config.fusedWgsl === false ? 'turned off' : await wgslKernelsRefusal((spec.layers[0] as Conv1DLayer).activation);
+  // Refused on this device: the tfjs ops path's own rule decides again (small models: standard layers).
+  if (wanted && refusal !== null) fused = fusedChoice(backend, spec, classCount, config.batchSize, config.fused, false);
   const kernels: FusedKernels = refusal === null ? 'wgsl' : 'ops';
   const fusedKernels = fused !== null ? null : kernels === 'wgsl' ? 'fused WGSL kernels' : backend === 'webgpu' ? `tfjs ops (fused WGSL kernels not used: ${refusal})` : 'tfjs ops';
   const trainee = tfjsTrainee(model, fused === null ? makeFusedStep(model, spec, optimizer, loss, kernels) : undefined);
