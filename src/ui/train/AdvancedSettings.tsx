@@ -69,8 +69,8 @@ export function AdvancedSettings({ config, disabled, problem, onChange }: Props)
         label="Fused step on WebGPU"
         value={config.fusedWgsl === false ? 'ops' : 'wgsl'}
         options={[
-          { value: 'wgsl', label: 'WGSL kernels (one pass, sparse gradients)' },
-          { value: 'ops', label: 'tfjs ops (the earlier path)' },
+          { value: 'wgsl', label: 'WGSL kernels (fast)' },
+          { value: 'ops', label: 'tfjs ops (earlier path)' },
         ]}
         hint="What the fused step runs on WebGPU"
         onChange={(v) => onChange({ fusedWgsl: v === 'wgsl' ? undefined : false })}
