@@ -15,7 +15,7 @@ import type { Activation } from '../../../../core/model/modelSpec';
  * max (as f32: exact below 2^24), plane 2 the number of windows reaching it.
  *
  * Tiling: one workgroup per (text b, tile of FT filters); its FT × S threads split the windows:
- * thread (x, s) takes filter tile·FT + x and windows s, s + S, s + 2S, … Threads of one row s read
+ * thread (x, s) takes filter tile·FT + x and the blocks of 4 windows starting at 4s, 4(s + S), … Threads of one row s read
  * the same embedding values (a broadcast) and neighbouring filters' weights (coalesced: filters are
  * the fastest axis). The S partial results are folded in workgroup memory.
  *
@@ -84,22 +84,34 @@ export class ConvMaxProgram implements WebGPUProgram {
     var arg = 0;
     var ties = 0;
     if (f < F) {
-      for (var t = s; t < windows; t = t + ${WINDOW_SPLIT}) {
-        var acc = 0.0;
+      // Four neighbouring windows per pass share each weight load (register blocking); each
+      // window's sum still runs over (j, d) in the same order, so identical windows tie exactly.
+      for (var t0 = s * 4; t0 < windows; t0 = t0 + ${WINDOW_SPLIT * 4}) {
+        var acc = vec4<f32>(0.0);
         for (var j = 0; j < k; j = j + 1) {
-          let row = clamp(ids[b * L + t + j], 0, V - 1) * D;
+          let at = b * L + t0 + j;
+          let r0 = clamp(ids[at], 0, V - 1) * D;
+          let r1 = clamp(ids[min(at + 1, b * L + L - 1)], 0, V - 1) * D;
+          let r2 = clamp(ids[min(at + 2, b * L + L - 1)], 0, V - 1) * D;
+          let r3 = clamp(ids[min(at + 3, b * L + L - 1)], 0, V - 1) * D;
           let w0 = (j * D) * F + f;
           for (var d = 0; d < D; d = d + 1) {
-            acc = acc + emb[row + d] * weights[w0 + d * F];
+            let w = weights[w0 + d * F];
+            acc = acc + vec4<f32>(emb[r0 + d], emb[r1 + d], emb[r2 + d], emb[r3 + d]) * w;
           }
         }
-        let pre = acc + bias[f];
-        if (pre > best) {
-          best = pre;
-          arg = t;
-          ties = 1;
-        } else if (pre == best) {
-          ties = ties + 1;
+        // In window order, so the first window of a tie keeps the argmax.
+        for (var u = 0; u < 4; u = u + 1) {
+          let t = t0 + u;
+          if (t >= windows) { break; }
+          let pre = acc[u] + bias[f];
+          if (pre > best) {
+            best = pre;
+            arg = t;
+            ties = 1;
+          } else if (pre == best) {
+            ties = ties + 1;
+          }
         }
       }
     }
