@@ -75,8 +75,6 @@ async function measure({ preset, sample, backend, webgpu, fused, workers, isolat
     await page.getByRole('combobox', { name: 'Preset' }).selectOption({ label: preset });
     const mflop = Number(/([\d.]+) MFLOP per text to train/.exec(await page.getByRole('region', { name: 'Model summary' }).innerText())?.[1] ?? NaN);
     await page.getByRole('tab', { name: /^Train/ }).click();
-    // The backend, the fused step's and the engine's settings sit in the closed 'Advanced settings'.
-    if (!(await page.getByRole('combobox', { name: 'Engine workers' }).isVisible())) await page.getByText('Advanced settings', { exact: true }).click();
     await page.getByRole('combobox', { name: 'Backend' }).selectOption(backend);
     if (backend === 'engine') {
       // Fast enough to finish 10 epochs within the measurement: run long, stop when measured.
