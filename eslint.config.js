@@ -38,7 +38,7 @@ function roomRule(room) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'public/**', 'test-results/**', 'playwright-report/**', 'bench-results/**', '.scratch/**', 'assembly/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'public/**', 'test-results/**', 'playwright-report/**', 'bench-results/**', '.scratch/**', 'assembly/**', 'coverage/**', '.bench-gpu/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -79,6 +79,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
+    // The studio, and the WebGPU kernel self-check page (e2e/wgsl.spec.ts opens it).
+    rollupOptions: { input: { main: 'index.html', wgslCheck: 'src/checks/wgsl.html' } },
   },
   server: { host: 'localhost', port: 5173, headers: ISOLATION_HEADERS },
   // The preview server sends the policy as a header too: it also covers the workers' scripts.

@@ -1,13 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openStep } from './helpers';
 
-async function train(page: Page, fused: 'on' | 'off', backend?: string) {
+async function train(page: Page, fused: 'on' | 'off', backend?: string, onText = 'Fused convolution + max-pool step.') {
   if (backend) await page.getByRole('combobox', { name: 'Backend' }).selectOption(backend);
   await page.getByRole('combobox', { name: 'Fused convolution + max-pool step' }).selectOption(fused);
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   const status = page.getByRole('status', { name: 'Training status' });
   await expect(status).toContainText('Finished', { timeout: 150_000 });
-  await expect(status).toContainText(fused === 'on' ? 'Fused convolution + max-pool step.' : 'Standard layers (fused step not used: turned off)');
+  await expect(status).toContainText(fused === 'on' ? onText : 'Standard layers (fused step not used: turned off)');
   const summary = await page.getByRole('region', { name: 'Training summary' }).innerText();
   return Number(/Validation loss\s*([\d.]+)/.exec(summary)![1]);
 }
@@ -21,7 +21,8 @@ test('on WebGPU the fused convolution + max-pool step trains to the standard lay
   await page.getByText('Advanced settings', { exact: true }).click();
   await page.getByRole('combobox', { name: 'Backend' }).selectOption('webgpu');
   await page.getByRole('spinbutton', { name: 'Epochs' }).fill('2');
-  const fused = await train(page, 'on');
+  // On WebGPU the fused step runs the studio's WGSL kernels (src/worker/train/fused/wgsl/).
+  const fused = await train(page, 'on', undefined, 'Fused convolution + max-pool step: fused WGSL kernels.');
   const standard = await train(page, 'off');
   expect(Math.abs(fused - standard)).toBeLessThanOrEqual(1e-3);
   expect(standard).toBeLessThan(Math.log(4) - 0.05);

@@ -57,7 +57,7 @@ async function advanced(page, name) {
   return field;
 }
 
-async function measure({ preset, sample, backend, webgpu, fused, workers, isolated = true }) {
+async function measure({ preset, sample, backend, webgpu, fused, workers, isolated = true, wgsl }) {
   const browser = await chromium.launch({ executablePath, args: [...(webgpu ? ['--enable-unsafe-webgpu'] : []), ...BASE_ARGS] });
   try {
     const page = await browser.newPage();
@@ -82,6 +82,7 @@ async function measure({ preset, sample, backend, webgpu, fused, workers, isolat
       await (await advanced(page, 'Engine workers')).selectOption(String(workers));
     } else {
       await (await advanced(page, 'Fused convolution + max-pool step')).selectOption(fused ? 'on' : 'off');
+      if (backend === 'webgpu' && fused) await (await advanced(page, 'Fused step on WebGPU')).selectOption(wgsl ? 'wgsl' : 'ops');
       // tfjs' WASM backend trains Tiny's 10 epochs in seconds too: run long, stop when measured.
       if (backend === 'wasm') await page.getByRole('spinbutton', { name: 'Epochs' }).fill('1000');
     }
@@ -114,9 +115,11 @@ async function measure({ preset, sample, backend, webgpu, fused, workers, isolat
     if (workers === 2 && exchange !== (isolated ? 'through shared memory' : 'by message')) throw new Error(`gradients exchanged ${exchange ?? "?"} (status: ${last.text.slice(0, 400)})`);
     // tfjs' WASM backend names its threads: "XNNPACK on 2 threads".
     const threads = Number(/XNNPACK on (\d+) thread/.exec(last.text)?.[1] ?? NaN) || undefined;
+    // The fused step says what it ran on: a WGSL row that fell back to tfjs ops is not a WGSL figure.
+    if (wgsl && !/fused WGSL kernels\./.test(last.text)) throw new Error(`the fused WGSL kernels did not run (status: ${last.text.slice(0, 200)})`);
     await page.getByRole('button', { name: 'Stop', exact: true }).click().catch(() => undefined);
     const samplesPerSecond = (steps * batchSize) / ((last.t - first.t) / 1000);
-    return { preset, backend: used, fused, workers, isolated, threads, batchSize, steps, samplesPerSecond, gflops: (samplesPerSecond * mflop) / 1000 };
+    return { preset, backend: used, fused, wgsl, workers, isolated, threads, batchSize, steps, samplesPerSecond, gflops: (samplesPerSecond * mflop) / 1000 };
   } finally {
     await browser.close();
   }
@@ -137,15 +140,18 @@ const runs = PRESET_NAMES.flatMap((preset) =>
           { workers: 2, isolated: false },
         ].map((engine) => ({ preset, sample: 'SpamAssassin', backend, webgpu: false, fused: true, ...engine }))
       : // tfjs' WASM backend also without isolation: its single-threaded build against the threaded one.
-        (backend === 'wasm' ? [true, false] : [true]).flatMap((isolated) =>
-          [true, false].map((fused) => ({ preset, sample: 'SpamAssassin', backend, webgpu: backend === 'webgpu', fused, isolated })),
-        ),
+        backend === 'webgpu'
+        ? // WebGPU: the fused WGSL kernels, the fused step on tfjs ops (the earlier path) and the standard layers.
+          [[true, true], [true, false], [false, false]].map(([fused, wgsl]) => ({ preset, sample: 'SpamAssassin', backend, webgpu: true, fused, wgsl }))
+        : (backend === 'wasm' ? [true, false] : [true]).flatMap((isolated) =>
+            [true, false].map((fused) => ({ preset, sample: 'SpamAssassin', backend, webgpu: false, fused, isolated })),
+          ),
   ),
 );
 const label = (r) =>
   r.backend === 'engine'
     ? `${r.workers} worker${r.workers > 1 ? 's' : ''}${r.isolated === false ? ' (messages)' : ''}`
-    : `${r.fused ? 'fused' : 'standard'}${r.backend === 'wasm' ? (r.isolated === false ? ' 1 thread' : ` ${r.threads ?? '?'} threads`) : ''}`;
+    : `${r.wgsl ? 'fused WGSL' : r.fused ? (r.backend === 'webgpu' ? 'fused ops' : 'fused') : 'standard'}${r.backend === 'wasm' ? (r.isolated === false ? ' 1 thread' : ` ${r.threads ?? '?'} threads`) : ''}`;
 console.log(`Training speed, headless Chromium (${executablePath ?? 'playwright chromium'}), SpamAssassin sample, ${MEASURE_MS / 1000} s steady state each`);
 console.log('preset              backend  step                   batch  batches  samples/s  GFLOP/s (training FLOPs of the standard layers ÷ time)');
 const results = [];

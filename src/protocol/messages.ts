@@ -287,6 +287,8 @@ export type FromWorker =
       batchesPerEpoch: number;
       /** null when the fused convolution + max-pool step trains; otherwise why the standard path does. */
       fused: string | null;
+      /** What the fused step runs on, in words ('fused WGSL kernels'; 'tfjs ops', with why on WebGPU); null when it does not train. */
+      fusedKernels?: string | null;
     }
   | {
       type: 'batch';

@@ -42,7 +42,7 @@ export type RunSummary = Omit<TrainResult, 'validation' | 'confusion'>;
 export type RunHistoryEntry = RunRecord<RunSummary>;
 
 /** The start of a run as the worker reports it. */
-export type RunStart = Pick<Extract<FromWorker, { type: 'trainStarted' }>, 'backend' | 'trainCount' | 'augmented' | 'valCount' | 'batchesPerEpoch' | 'fused'>;
+export type RunStart = Pick<Extract<FromWorker, { type: 'trainStarted' }>, 'backend' | 'trainCount' | 'augmented' | 'valCount' | 'batchesPerEpoch' | 'fused' | 'fusedKernels'>;
 /** A finished batch as the worker reports it. */
 export type BatchReport = Pick<Extract<FromWorker, { type: 'batch' }>, 'epoch' | 'batch' | 'step' | 'loss' | 'accuracy' | 'samplesPerSecond'>;
 
@@ -60,6 +60,8 @@ export interface TrainState {
   counts: { train: number; augmented: number; validation: number } | null;
   /** For the current run: null when the fused convolution + max-pool step trains, else why not. */
   fused: string | null;
+  /** For the current run: what the fused step runs on, in words (null when it does not train or is not known). */
+  fusedKernels: string | null;
   result: TrainResult | null;
   error: string | null;
   /** Finished runs kept in IndexedDB, newest first; ids of those picked for comparison. */
@@ -106,6 +108,7 @@ export function initialTrainState(): TrainState {
     progress: null,
     counts: null,
     fused: null,
+    fusedKernels: null,
     result: null,
     error: null,
     history: [],
@@ -136,6 +139,7 @@ export const createTrainSlice: StateCreator<TrainSlice, [], [], TrainSlice> = (s
         backend: start.backend,
         counts: { train: start.trainCount, augmented: start.augmented ?? 0, validation: start.valCount },
         fused: start.fused,
+        fusedKernels: start.fusedKernels ?? null,
         progress: { epoch: 1, batch: 0, batchesPerEpoch: start.batchesPerEpoch, samplesPerSecond: 0, step: 0, startedAt },
       }),
     batchArrived: (report) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BACKEND_CHOICE_LABELS, NO_WASM_SIMD, planTrainer, type PlannedTrainer, type TrainerEnvironment } from './backendPolicy';
+import { fasterOfGpuAndEngine, speedCacheKey } from './backendPolicy';
 import { BACKEND_CHOICES, type BackendChoice } from './trainConfig';
 
 const gpu: TrainerEnvironment = { hardwareWebGpu: true, wasmSimd: true };
@@ -10,7 +11,7 @@ const AVG = 'the WASM engine trains global max pooling, not average pooling';
 
 describe('planTrainer', () => {
   it.each<[BackendChoice, string | null, TrainerEnvironment | 'unknown', PlannedTrainer]>([
-    ['auto', null, gpu, { kind: 'tfjs', backend: 'webgpu' }],
+    ['auto', null, gpu, { kind: 'fasterOfGpuAndEngine' }],
     ['auto', AVG, gpu, { kind: 'tfjs', backend: 'webgpu' }],
     ['auto', null, cpuOnly, { kind: 'engine' }],
     ['auto', AVG, cpuOnly, { kind: 'fastestTfjs' }],
@@ -57,5 +58,37 @@ describe('BACKEND_CHOICE_LABELS', () => {
   it('labels every choice, Auto in plain words', () => {
     expect(Object.keys(BACKEND_CHOICE_LABELS).sort()).toEqual([...BACKEND_CHOICES].sort());
     expect(BACKEND_CHOICE_LABELS.auto).toBe('Auto: GPU when there is a real one, else the WASM engine on your CPU');
+  });
+});
+
+describe('fasterOfGpuAndEngine', () => {
+  it.each([
+    ['the GPU measured faster', 1200, 800, 'webgpu'],
+    ['the engine measured faster (an integrated GPU)', 300, 1850, 'engine'],
+    ['a tie goes to the GPU', 500, 500, 'webgpu'],
+    ['the engine failed to measure', 40, NaN, 'webgpu'],
+    ['WebGPU failed to measure', NaN, 40, 'engine'],
+  ] as const)('%s', (_name, webgpu, engine, trains) => {
+    expect(fasterOfGpuAndEngine({ webgpu, engine }).trains).toBe(trains);
+  });
+
+  it('names both figures for the status details', () => {
+    expect(fasterOfGpuAndEngine({ webgpu: 12345.6, engine: 1850.2 }).note).toBe('measured on this model: WebGPU 12,346 samples/s, WASM engine 1,850 samples/s');
+    expect(fasterOfGpuAndEngine({ webgpu: NaN, engine: 7 }).note).toBe('measured on this model: WebGPU failed, WASM engine 7 samples/s');
+  });
+});
+
+describe('speedCacheKey', () => {
+  const spec = { vocabSize: 100, layers: [] };
+  it('is the same for the same model, classes, batch and device', () => {
+    expect(speedCacheKey({ ...spec }, 3, 16, 'nvidia ampere')).toBe(speedCacheKey(spec, 3, 16, 'nvidia ampere'));
+  });
+  it.each([
+    ['another model', { vocabSize: 200, layers: [] }, 3, 16, 'nvidia ampere'],
+    ['other classes', spec, 4, 16, 'nvidia ampere'],
+    ['another batch', spec, 3, 32, 'nvidia ampere'],
+    ['another GPU', spec, 3, 16, 'intel xe'],
+  ] as const)('differs for %s', (_name, s, classes, batch, adapter) => {
+    expect(speedCacheKey(s, classes, batch, adapter)).not.toBe(speedCacheKey(spec, 3, 16, 'nvidia ampere'));
   });
 });

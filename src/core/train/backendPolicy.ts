@@ -31,6 +31,8 @@ export type PlannedTrainer =
   | { kind: 'fastestTfjs' }
   /** The first tfjs backend that starts, in Auto's order (WebGPU, WebGL, WASM, CPU). */
   | { kind: 'firstTfjs' }
+  /** A hardware GPU, and the engine can train the model: a few steps are timed on each, the faster trains. */
+  | { kind: 'fasterOfGpuAndEngine' }
   /** Not known yet whether a hardware GPU is here: WebGPU if one is, else `otherwise`. */
   | { kind: 'gpuElse'; otherwise: 'engine' | 'fastestTfjs' };
 
@@ -94,7 +96,11 @@ export function planTrainer(choice: BackendChoice, engineRefusal: string | null,
 
 /** Auto's three cases, or the two it may still be while the GPU is not known. */
 function planAuto(refusal: string | null, hardwareWebGpu: boolean | 'unknown'): TrainerPlan {
-  if (hardwareWebGpu === true) return { trains: { kind: 'tfjs', backend: 'webgpu' }, reason: 'WebGPU on this machine’s GPU' };
+  if (hardwareWebGpu === true) {
+    return refusal === null
+      ? { trains: { kind: 'fasterOfGpuAndEngine' }, reason: 'A GPU is here: a few steps are timed on WebGPU and on the WASM engine, and the faster trains' }
+      : { trains: { kind: 'tfjs', backend: 'webgpu' }, reason: 'WebGPU on this machine’s GPU' };
+  }
   if (hardwareWebGpu === false) {
     return refusal === null
       ? { trains: { kind: 'engine' }, reason: 'No hardware GPU here: the WASM engine trains on your CPU' }
@@ -106,4 +112,32 @@ function planAuto(refusal: string | null, hardwareWebGpu: boolean | 'unknown'): 
         trains: { kind: 'gpuElse', otherwise: 'fastestTfjs' },
         reason: `GPU if there is a real one, else the tfjs backend measured fastest on this model (the WASM engine cannot train it: ${refusal})`,
       };
+}
+
+/** Samples/s of a few timed training steps of one model on each side. */
+export interface GpuEngineSpeeds {
+  /** WebGPU (with the fused WGSL kernels where the model allows them). */
+  webgpu: number;
+  engine: number;
+}
+
+/**
+ * Auto's pick between the GPU and the engine from measured speeds: the faster, WebGPU on a tie
+ * or when the engine's figure is missing (not a number), the engine when WebGPU's is. The note
+ * carries both figures for the status details.
+ */
+export function fasterOfGpuAndEngine(speeds: GpuEngineSpeeds): { trains: 'webgpu' | 'engine'; note: string } {
+  const { webgpu, engine } = speeds;
+  const trains = Number.isNaN(webgpu) || engine > webgpu ? 'engine' : 'webgpu';
+  const fmt = (n: number) => (Number.isNaN(n) ? 'failed' : `${Math.round(n).toLocaleString('en-US')} samples/s`);
+  return { trains, note: `measured on this model: WebGPU ${fmt(webgpu)}, WASM engine ${fmt(engine)}` };
+}
+
+/**
+ * The key Auto caches a GPU-versus-engine measurement under: the model's shape (the spec), the
+ * classes, the batch and the device (the adapter's description). A different model, batch or GPU
+ * is measured again.
+ */
+export function speedCacheKey(spec: unknown, classCount: number, batchSize: number, adapter: string | null): string {
+  return JSON.stringify([spec, classCount, batchSize, adapter ?? 'unknown adapter']);
 }

@@ -108,6 +108,7 @@ const SETTING_NAMES: Readonly<Record<keyof TrainConfig, string>> = {
   earlyStopping: 'early stopping',
   classWeights: 'class weights',
   fused: 'fused step',
+  fusedWgsl: 'fused WGSL kernels',
   engineWorkers: 'engine workers',
   augment: 'augmentation',
 };

@@ -37,6 +37,11 @@ export interface TrainConfig {
    */
   fused?: boolean;
   /**
+   * On WebGPU, what the fused step runs: absent or true the studio's fused WGSL kernels (once
+   * they prove right on the device), false tfjs' ordinary ops (the earlier path, for comparison).
+   */
+  fusedWgsl?: boolean;
+  /**
    * Workers the WASM engine trains with: 2 splits every batch between two workers (absent:
    * Automatic times a few steps of the run's model with 1 and 2 workers and trains on the faster).
    */
@@ -102,6 +107,7 @@ export function validateTrainConfig(c: TrainConfig): ConfigIssue[] {
   if (!Number.isInteger(c.seed)) {
     issues.push({ path: 'seed', message: 'Seed must be a whole number.' });
   }
+  if (c.fusedWgsl !== undefined && typeof c.fusedWgsl !== 'boolean') issues.push({ path: 'fusedWgsl', message: 'The fused step on WebGPU must be on or off.' });
   if (c.engineWorkers !== undefined && c.engineWorkers !== 1 && c.engineWorkers !== 2) {
     issues.push({ path: 'engineWorkers', message: 'Engine workers must be 1 or 2.' });
   }

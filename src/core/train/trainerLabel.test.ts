@@ -9,7 +9,8 @@ const software = { name: 'webgpu' as const, adapter: 'google swiftshader (softwa
 describe('plannedTrainer', () => {
   it.each([
     ['auto without a hardware GPU', 'auto', null, noGpu, software, 'CPU · WASM engine'],
-    ['auto with a hardware GPU', 'auto', null, gpu, { ...software, adapter: 'nvidia ampere' }, 'GPU · WebGPU'],
+    ['auto with a hardware GPU, a model the engine refuses', 'auto', 'average pooling', gpu, { ...software, adapter: 'nvidia ampere' }, 'GPU · WebGPU'],
+    ['auto with a hardware GPU, a model both train: measured', 'auto', null, gpu, { ...software, adapter: 'nvidia ampere' }, 'GPU or CPU · WebGPU or the WASM engine, whichever measures faster'],
     ['auto, engine refused, no GPU', 'auto', 'average pooling', noGpu, software, 'GPU or CPU · fastest backend, measured at the start'],
     ['forced WebGPU on a software adapter', 'webgpu', null, noGpu, software, 'CPU · WebGPU on a software adapter'],
     ['engine refused: the first backend that starts', 'engine', 'average pooling', noGpu, software, 'CPU · WebGPU on a software adapter'],

@@ -81,6 +81,8 @@ export function plannedTrainer(
         return tfjsNow ? describeTfjs(tfjsNow, adapterNow, environment) : { where: 'GPU or CPU', what: 'first backend that starts' };
       case 'fastestTfjs':
         return { where: 'GPU or CPU', what: 'fastest backend, measured at the start' };
+      case 'fasterOfGpuAndEngine':
+        return { where: 'GPU or CPU', what: 'WebGPU or the WASM engine, whichever measures faster' };
       case 'gpuElse':
         return { where: 'GPU or CPU', what: trains.otherwise === 'engine' ? 'GPU if there is one, else the WASM engine' : 'GPU if there is one, else the fastest backend' };
     }

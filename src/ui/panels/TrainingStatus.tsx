@@ -10,7 +10,7 @@ import { useTrainer } from '../components/useTrainer';
  * fused step) behind "Details" inside the same status, which always names the backend.
  */
 export function TrainingStatus() {
-  const { status, backend, progress, epochs, batchSize, error, counts, fused } = useStudio(
+  const { status, backend, progress, epochs, batchSize, error, counts, fused, fusedKernels } = useStudio(
     useShallow((s) => ({
       status: s.train.status,
       backend: s.train.backend,
@@ -20,6 +20,7 @@ export function TrainingStatus() {
       error: s.train.error,
       counts: s.train.counts,
       fused: s.train.fused,
+      fusedKernels: s.train.fusedKernels,
     })),
   );
   const trainer = useTrainer();
@@ -58,7 +59,7 @@ export function TrainingStatus() {
         ? `${count(counts.train)} training texts (${count(counts.augmented)} augmented), validating on ${count(counts.validation)}.`
         : `Training on ${withUnit(counts.train, 'text')}, validating on ${count(counts.validation)}.`
       : null,
-    counts && status !== 'idle' ? (fused === null ? 'Fused convolution + max-pool step.' : `Standard layers (fused step not used: ${fused}).`) : null,
+    counts && status !== 'idle' ? (fused === null ? `Fused convolution + max-pool step${fusedKernels && fusedKernels !== 'tfjs ops' ? `: ${fusedKernels}` : ''}.` : `Standard layers (fused step not used: ${fused}).`) : null,
   ].filter((d): d is string => d !== null);
   return (
     <div className="status-block">

@@ -66,6 +66,16 @@ export function AdvancedSettings({ config, disabled, problem, onChange }: Props)
         onChange={(v) => onChange({ fused: v === 'auto' ? undefined : v === 'on' })}
       />
       <SelectField
+        label="Fused step on WebGPU"
+        value={config.fusedWgsl === false ? 'ops' : 'wgsl'}
+        options={[
+          { value: 'wgsl', label: 'WGSL kernels (fast)' },
+          { value: 'ops', label: 'tfjs ops (earlier path)' },
+        ]}
+        hint="What the fused step runs on WebGPU"
+        onChange={(v) => onChange({ fusedWgsl: v === 'wgsl' ? undefined : false })}
+      />
+      <SelectField
         label="Engine workers"
         value={String(config.engineWorkers ?? 'auto')}
         options={[

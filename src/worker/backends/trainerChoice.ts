@@ -1,5 +1,13 @@
 import { engineUnsupported } from '../../core/train/enginePlan';
-import { engineRefusalHere, planTrainer, type PlannedTrainer, type TrainerEnvironment } from '../../core/train/backendPolicy';
+import {
+  engineRefusalHere,
+  fasterOfGpuAndEngine,
+  planTrainer,
+  speedCacheKey,
+  type PlannedTrainer,
+  type TrainerEnvironment,
+} from '../../core/train/backendPolicy';
+import { measureEngineSpeed } from '../train/engine/measureEngine';
 import type { ModelSpec } from '../../core/model/modelSpec';
 import type { BackendChoice } from '../../core/train/trainConfig';
 import type { BackendInfo, TfjsBackendName } from '../../protocol/messages';
@@ -107,8 +115,32 @@ async function startPlanned(
         fallbackReason: `${noGpu} The WASM engine cannot train this model (${refusal}); measured samples/s on it: ${table}, so ${best.name} trains it.`,
       };
     }
+    case 'fasterOfGpuAndEngine': {
+      const picked = await gpuOrEngine(spec, classCount, tfjs.adapter);
+      if (picked.trains === 'webgpu') return { ...tfjs, adapter: `${tfjs.adapter ?? 'GPU'}; Auto ${picked.note}` };
+      return engineInfo(await cpuModelHolder(tfjs), `A GPU is here, but the WASM SIMD engine trains this model faster (${picked.note}).`);
+    }
     case 'gpuElse':
       // Not reached: selectBackend above has tried WebGPU. Were it, no hardware GPU is known.
       return startPlanned({ kind: trains.otherwise }, choice, tfjs, refusal, spec, classCount);
   }
+}
+
+/** GPU-versus-engine measurements by model shape, batch and device: Auto measures a model once per worker. */
+const gpuOrEngineMeasured = new Map<string, ReturnType<typeof fasterOfGpuAndEngine>>();
+
+/**
+ * On a hardware GPU, times a few steps of the model on WebGPU (the fused WGSL kernels where the
+ * model allows them) and on the WASM engine; the faster trains (fasterOfGpuAndEngine). A side
+ * that fails to measure counts as not a number, and loses.
+ */
+async function gpuOrEngine(spec: ModelSpec, classCount: number, adapter: string | null) {
+  const key = speedCacheKey(spec, classCount, PROBE_BATCH, adapter);
+  const known = gpuOrEngineMeasured.get(key);
+  if (known) return known;
+  const webgpu = await measureSpeed(spec, classCount, PROBE_BATCH, true).catch(() => NaN);
+  const engine = await measureEngineSpeed(spec, classCount, PROBE_BATCH).catch(() => NaN);
+  const picked = fasterOfGpuAndEngine({ webgpu, engine });
+  gpuOrEngineMeasured.set(key, picked);
+  return picked;
 }

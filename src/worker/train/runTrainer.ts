@@ -7,7 +7,9 @@ import { buildModel, makeOptimizer, weightedCrossEntropy } from './buildModel';
 import { chooseEngineWorkers } from './engine/chooseWorkers';
 import { EngineTeam } from './engine/engineTeam';
 import { engineTrainee, readWeights, writeWeights } from './engine/engineTrainee';
-import { fusedChoice, makeFusedStep } from './fused/fusedStep';
+import { fusedChoice, makeFusedStep, type FusedKernels } from './fused/fusedStep';
+import { wgslKernelsRefusal } from './fused/wgsl/wgslReady';
+import type { Conv1DLayer } from '../../core/model/modelSpec';
 import type { RunData } from './runData';
 import { tfjsTrainee, type Encoded, type Trainee } from './trainer';
 
@@ -16,6 +18,8 @@ export interface RunTrainer {
   trainee: Trainee;
   /** null when the fused convolution + max-pool step trains; otherwise why the standard path does (null for the engine). */
   fused: string | null;
+  /** What the fused step runs on, in words ('fused WGSL kernels', or tfjs ops and why); null when it does not train. */
+  fusedKernels?: string | null;
   /** Leaves the trained weights in the tfjs model, which evaluates and saves them. */
   settle(): void;
   /** Frees what the model does not own: tfjs' optimizer slots (Adam moments), or the engine's helper worker. */
@@ -34,7 +38,7 @@ export async function makeTrainer(backend: BackendInfo, model: tf.LayersModel, r
     const runSteps = config.epochs * Math.ceil(run.trainRows.length / config.batchSize);
     return engineTrainer(backend, model, spec, config, run.data, classWeights, runSteps);
   }
-  return tfjsTrainer(backend.name, model, spec, config, classCount, classWeights);
+  return await tfjsTrainer(backend.name, model, spec, config, classCount, classWeights);
 }
 
 /**
@@ -77,18 +81,25 @@ async function engineTrainer(
 }
 
 /** tfjs trains the model itself: compiled with the run's optimizer and loss, fused where it pays. */
-function tfjsTrainer(
+async function tfjsTrainer(
   backend: TfjsBackendName,
   model: tf.LayersModel,
   spec: ModelSpec,
   config: TrainConfig,
   classCount: number,
   classWeights: number[] | null,
-): RunTrainer {
+): Promise<RunTrainer> {
   const optimizer = makeOptimizer(config.optimizer, config.learningRate);
   const loss = classWeights ? weightedCrossEntropy(classWeights) : tf.metrics.categoricalCrossentropy;
   model.compile({ optimizer, loss: classWeights ? loss : 'categoricalCrossentropy', metrics: ['accuracy'] });
-  const fused = fusedChoice(backend, spec, classCount, config.batchSize, config.fused);
-  const trainee = tfjsTrainee(model, fused === null ? makeFusedStep(model, spec, optimizer, loss) : undefined);
-  return { trainee, fused, settle: () => undefined, dispose: () => optimizer.dispose() };
+  let fused = fusedChoice(backend, spec, classCount, config.batchSize, config.fused, backend === 'webgpu' && config.fusedWgsl !== false);
+  // On WebGPU the fused step runs the studio's WGSL kernels once they prove right on this device.
+  const wanted = fused === null && backend === 'webgpu';
+  const refusal = !wanted ? 'not on WebGPU' : config.fusedWgsl === false ? 'turned off' : await wgslKernelsRefusal((spec.layers[0] as Conv1DLayer).activation);
+  // Refused on this device: the tfjs ops path's own rule decides again (small models: standard layers).
+  if (wanted && refusal !== null) fused = fusedChoice(backend, spec, classCount, config.batchSize, config.fused, false);
+  const kernels: FusedKernels = refusal === null ? 'wgsl' : 'ops';
+  const fusedKernels = fused !== null ? null : kernels === 'wgsl' ? 'fused WGSL kernels' : backend === 'webgpu' ? `tfjs ops (fused WGSL kernels not used: ${refusal})` : 'tfjs ops';
+  const trainee = tfjsTrainee(model, fused === null ? makeFusedStep(model, spec, optimizer, loss, kernels) : undefined);
+  return { trainee, fused, fusedKernels, settle: () => undefined, dispose: () => optimizer.dispose() };
 }

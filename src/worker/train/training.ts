@@ -37,6 +37,7 @@ export async function runTraining(runId: number, request: TrainRequest, post: Po
       valCount: split.validation.length,
       batchesPerEpoch: Math.ceil(trainRows.length / config.batchSize),
       fused: trainer.fused,
+      fusedKernels: trainer.fusedKernels ?? null,
     });
     const started = performance.now();
     const events = loopEvents(runId, post);

@@ -99,4 +99,10 @@ describe('fusedChoice', () => {
     const expected = id === 'char-cnn' ? fusedUnsupported(spec) : reason;
     expect(fusedChoice(backend, spec, 2, 32, setting)).toBe(expected);
   });
+
+  it('on WebGPU with the WGSL kernels the fused step is automatic at every size; WASM keeps its rule', () => {
+    expect(fusedChoice('webgpu', preset('tiny'), 2, 32, undefined, true)).toBeNull();
+    expect(fusedChoice('wasm', preset('tiny'), 2, 32, undefined, true)).toBe('slower on WASM for a model this small');
+    expect(fusedChoice('webgpu', preset('tiny'), 2, 32, false, true)).toBe('turned off');
+  });
 });
