@@ -110,6 +110,7 @@ const SETTING_NAMES: Readonly<Record<keyof TrainConfig, string>> = {
   fused: 'fused step',
   engineWorkers: 'engine workers',
   augment: 'augmentation',
+  baseline: 'baseline',
 };
 
 const show = (value: unknown): string => (value === undefined ? 'default' : typeof value === 'object' ? 'custom' : String(value));

@@ -1,7 +1,9 @@
 import type { TrainRequest } from '../../protocol/messages';
+import { baselineOn } from '../../core/train/trainConfig';
 import { chooseTrainer } from '../backends/trainerChoice';
 import type { Post } from '../post';
 import { session } from '../session';
+import { startBaseline, type BaselineHandle } from './baseline/baselineRunner';
 import { Checkpointer } from './checkpoint';
 import { prepareData, readyToTrain } from './runData';
 import { finishRun, loopEvents } from './runReport';
@@ -22,6 +24,7 @@ export async function runTraining(runId: number, request: TrainRequest, post: Po
   const run = prepareData(dataset, request);
   const { model, trainer } = await modelAndTrainer(backend, request, run);
   let checkpoint: Checkpointer | null = null;
+  let baseline: BaselineHandle | null = null;
   try {
     const { settle } = trainer;
     checkpoint = new Checkpointer(runId, model, run, request, backend, () => settle(), post);
@@ -38,6 +41,9 @@ export async function runTraining(runId: number, request: TrainRequest, post: Po
       batchesPerEpoch: Math.ceil(trainRows.length / config.batchSize),
       fused: trainer.fused,
     });
+    // The baseline starts once the trainer is chosen (its timing runs alone) and trains beside it.
+    if (baselineOn(config)) baseline = startBaseline(runId, dataset, split, config.seed, post);
+    else session.baseline?.cancel();
     const started = performance.now();
     const events = loopEvents(runId, post);
     const keep = checkpoint;
@@ -47,11 +53,14 @@ export async function runTraining(runId: number, request: TrainRequest, post: Po
       keep.epochEnded(metrics);
     };
     const loop = await trainLoop(trainer.trainee, run.data, trainRows, split.validation, control, config, events);
+    // Stop stops everything the run started; a completed run lets its baseline finish.
+    if (loop.stopReason === 'user') baseline?.cancel();
     // The run ends here: its checkpoint goes before the page hears of the result (and lists its saved models).
     await keep.discard();
     trainer.settle();
     await finishRun({ runId, request, backend, run, model, trainee: trainer.trainee, loop, started }, post);
   } catch (error) {
+    baseline?.cancel();
     model.dispose();
     throw error;
   } finally {
