@@ -18,7 +18,7 @@ test('baseline: trains beside the CNN and stands beside its scores in Train and 
 
   const train = page.getByRole('region', { name: 'Baseline' });
   await expect(train).toContainText('A simple word-count model (TF-IDF + logistic regression) on the same split');
-  await expect(train).toContainText(/CNN \d+\.\d% · baseline \d+\.\d% accuracy on the validation split/, { timeout: 60_000 });
+  await expect(train).toContainText(/On the validation split \(48 texts\):\s*Accuracy\s*CNN \d+\.\d% · baseline \d+\.\d%/, { timeout: 60_000 });
   await expect(train).toContainText(/Macro F1\s*CNN \d+\.\d% · baseline \d+\.\d%/);
   // The technical detail waits behind Details.
   const details = train.getByText('Details', { exact: true });
@@ -30,9 +30,9 @@ test('baseline: trains beside the CNN and stands beside its scores in Train and 
   await openStep(page, 'Evaluate');
   await expect(page.getByRole('combobox', { name: 'Evaluation split' })).toHaveValue('test');
   const evaluate = page.getByRole('region', { name: 'Baseline' });
-  await expect(evaluate).toContainText(/CNN \d+\.\d% · baseline \d+\.\d% accuracy on the test split/);
+  await expect(evaluate).toContainText(/On the test split \(24 texts\):\s*Accuracy\s*CNN \d+\.\d% · baseline \d+\.\d%/);
   await page.getByRole('combobox', { name: 'Evaluation split' }).selectOption('validation');
-  await expect(evaluate).toContainText(/CNN \d+\.\d% · baseline \d+\.\d% accuracy on the validation split/);
+  await expect(evaluate).toContainText(/On the validation split \(48 texts\):\s*Accuracy\s*CNN \d+\.\d% · baseline \d+\.\d%/);
 });
 
 test('baseline: turned off in Advanced settings, no baseline runs or shows', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baselineJob, baselineMethod, runBaselineJob } from './baselineRun';
+import { baselineJob, baselineMethod, readBaselineSummary, runBaselineJob } from './baselineRun';
 
 const TEXTS = ['good fun', 'great fun', 'bad dull', 'awful dull', 'good great', 'bad awful', 'fun good', 'dull bad'];
 const LABELS = [0, 0, 1, 1, 0, 1, 0, 1];
@@ -54,4 +54,21 @@ describe('runBaselineJob', () => {
   it('names character n-grams in its method', () => {
     expect(baselineMethod('char')).toBe('TF-IDF of character 1–3-grams + logistic regression (L2, C = 10)');
   });
+});
+
+describe('readBaselineSummary', () => {
+  const summary = runBaselineJob(baselineJob(TEXTS, LABELS, 2, { train: [0, 1, 2, 3], validation: [4, 5], test: [] }, 1), () => 0);
+
+  it('reads back what the studio writes', () => {
+    expect(readBaselineSummary(JSON.parse(JSON.stringify(summary)))).toEqual(summary);
+  });
+
+  it.each([
+    ['absent', undefined],
+    ['not an object', 'baseline'],
+    ['an accuracy above 1', { ...summary, validation: { ...summary.validation, accuracy: 7 } }],
+    ['an unknown analyzer', { ...summary, analyzer: 'bytes' }],
+    ['a missing test field', { ...summary, test: undefined }],
+    ['a fractional feature count', { ...summary, features: 1.5 }],
+  ])('refuses %s', (_name, value) => expect(readBaselineSummary(value)).toBeNull());
 });

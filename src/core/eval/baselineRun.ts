@@ -126,3 +126,30 @@ export function runBaselineJob(
     elapsedMs: clock() - started,
   };
 }
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isShare = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= 1;
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isScore = (v: unknown): v is BaselineSplitScore => isObject(v) && isShare(v.accuracy) && isShare(v.macroF1) && isCount(v.rows);
+
+/**
+ * A baseline summary read from a file (metadata.json of an imported bundle), or null when it
+ * is absent or not the shape the studio writes: such a file is data, not trusted.
+ */
+export function readBaselineSummary(value: unknown): BaselineSummary | null {
+  if (!isObject(value)) return null;
+  const v = value;
+  const ok =
+    typeof v.method === 'string' &&
+    isScore(v.validation) &&
+    (v.test === null || isScore(v.test)) &&
+    (v.analyzer === 'word' || v.analyzer === 'char') &&
+    typeof v.analyzerReason === 'string' &&
+    isCount(v.features) &&
+    isCount(v.trainRows) &&
+    (v.sampledFrom === null || isCount(v.sampledFrom)) &&
+    isCount(v.iterations) &&
+    typeof v.elapsedMs === 'number' &&
+    v.elapsedMs >= 0;
+  return ok ? (v as unknown as BaselineSummary) : null;
+}

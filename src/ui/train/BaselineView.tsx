@@ -32,15 +32,16 @@ function Scores({ summary, cnn, split }: { summary: BaselineSummary; cnn: CnnSco
   const on = base === summary.test ? 'test' : 'validation';
   return (
     <>
-      <p className="baseline-compare">
-        <strong>{cnn ? `CNN ${pct(cnn.accuracy)} · baseline ${pct(base.accuracy)}` : `Baseline ${pct(base.accuracy)}`}</strong> accuracy on the {on} split
-        {cnn ? '' : ' (the CNN is still training)'}
+      <p className="hint">
+        On the {on} split ({count(base.rows)} texts){cnn ? '' : ', while the CNN is still training'}:
       </p>
       <dl className="facts">
         <dt>Accuracy</dt>
-        <dd>{cnn ? `CNN ${pct(cnn.accuracy)} · baseline ${pct(base.accuracy)}` : pct(base.accuracy)}</dd>
+        <dd>
+          <strong>{cnn ? `CNN ${pct(cnn.accuracy)} · baseline ${pct(base.accuracy)}` : `baseline ${pct(base.accuracy)}`}</strong>
+        </dd>
         <dt>Macro F1</dt>
-        <dd>{cnn ? `CNN ${pct(cnn.macroF1)} · baseline ${pct(base.macroF1)}` : pct(base.macroF1)}</dd>
+        <dd>{cnn ? `CNN ${pct(cnn.macroF1)} · baseline ${pct(base.macroF1)}` : `baseline ${pct(base.macroF1)}`}</dd>
       </dl>
       {cnn && <p>{verdict(cnn, base)}</p>}
       <details>
@@ -55,7 +56,7 @@ function Scores({ summary, cnn, split }: { summary: BaselineSummary; cnn: CnnSco
           <dt>Trained on</dt>
           <dd>
             {count(summary.trainRows)} training texts
-            {summary.sampledFrom !== null ? ` (a seeded sample of the ${count(summary.sampledFrom)} in the training split)` : ''}; scored on {count(base.rows)} {on} texts
+            {summary.sampledFrom !== null ? ` (a seeded sample of the ${count(summary.sampledFrom)} in the training split)` : ''}
           </dd>
           <dt>Time</dt>
           <dd>{seconds(summary.elapsedMs)} in its own worker, beside the CNN</dd>
