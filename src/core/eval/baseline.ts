@@ -69,14 +69,20 @@ function stepper(input: Pick<BaselineInput, 'isCancelled' | 'onProgress'>) {
   };
 }
 
-/** The vocabulary cap for this many classes: fewer terms when there are many classes. */
+/** Most classes the baseline takes: past it, fewer than 1,000 terms would fit the parameter budget. */
+export const BASELINE_MAX_CLASSES = 1000;
+
+/** The vocabulary cap for this many classes: fewer terms when there are many classes (weights × classes stay in budget). */
 export function maxFeaturesFor(classCount: number): number {
-  return Math.max(1000, Math.min(MAX_FEATURES, Math.floor(PARAMETER_BUDGET / Math.max(1, classCount))));
+  return Math.min(MAX_FEATURES, Math.floor(PARAMETER_BUDGET / Math.max(1, classCount)));
 }
 
 /** Fits the vectorizer and the classifier on `trainRows`; progress runs 0 → `until`. */
 export function fitBaseline(input: Omit<BaselineInput, 'evalRows'>, until = 1): BaselineModel {
   const { texts, labels, classCount, trainRows } = input;
+  if (classCount > BASELINE_MAX_CLASSES) {
+    throw new Error(`The baseline takes at most ${BASELINE_MAX_CLASSES.toLocaleString('en-US')} classes; this data has ${classCount.toLocaleString('en-US')}.`);
+  }
   const step = stepper(input);
   const trainTexts = Array.from(trainRows, (r) => texts[r]);
   const { analyzer, reason } = chooseAnalyzer(trainTexts);
