@@ -217,9 +217,12 @@ export interface QuantizationReport {
 
 /**
  * Where a run's linear baseline is (TF-IDF + logistic regression, trained in its own worker
- * beside the CNN on the same split). 'cancelled': the run was stopped or failed first.
+ * beside the CNN on the same split, or after it on a machine with too few cores). 'cancelled':
+ * the run was stopped or failed first.
  */
 export type BaselineReport =
+  /** It waits for the CNN to finish: too few cores to train both at once without slowing the CNN. */
+  | { state: 'waiting'; /** navigator.hardwareConcurrency. */ cores: number }
   | { state: 'running'; /** Share done, 0–1. */ fraction: number }
   | { state: 'done'; summary: BaselineSummary }
   | { state: 'failed'; message: string }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baselineJob, baselineMethod, readBaselineSummary, runBaselineJob } from './baselineRun';
+import { baselineBesideCnn, baselineJob, baselineMethod, readBaselineSummary, runBaselineJob } from './baselineRun';
 
 const TEXTS = ['good fun', 'great fun', 'bad dull', 'awful dull', 'good great', 'bad awful', 'fun good', 'dull bad'];
 const LABELS = [0, 0, 1, 1, 0, 1, 0, 1];
@@ -71,4 +71,14 @@ describe('readBaselineSummary', () => {
     ['a missing test field', { ...summary, test: undefined }],
     ['a fractional feature count', { ...summary, features: 1.5 }],
   ])('refuses %s', (_name, value) => expect(readBaselineSummary(value)).toBeNull());
+});
+
+describe('baselineBesideCnn', () => {
+  it.each([
+    [2, 1, false],
+    [2, 2, false],
+    [3, 1, true],
+    [4, 2, true],
+    [8, 2, true],
+  ])('%i cores, a trainer on %i threads → beside: %s', (cores, threads, beside) => expect(baselineBesideCnn(cores, threads)).toBe(beside));
 });

@@ -10,6 +10,14 @@ import type { Analyzer } from './tfidf';
 /** Past this many training rows the baseline fits on a seeded sample of them (time and memory stay bounded). */
 export const BASELINE_MAX_TRAIN_ROWS = 100_000;
 
+/**
+ * Whether the baseline can train beside the CNN without slowing it: a core for the page, one per
+ * thread the CNN's trainer keeps busy, and one for the baseline. Otherwise it waits for the CNN.
+ */
+export function baselineBesideCnn(cores: number, trainerThreads: number): boolean {
+  return cores >= trainerThreads + 2;
+}
+
 /** What the baseline needs of a run: only the texts of its rows, renumbered 0 … texts.length − 1. */
 export interface BaselineJob {
   texts: string[];

@@ -76,6 +76,11 @@ export function BaselineView({ report, cnn, split }: Props) {
     <section aria-labelledby={id} className="card baseline">
       <h3 id={id}>Baseline</h3>
       <p className="hint">A simple word-count model (TF-IDF + logistic regression) on the same split, to tell whether the CNN earns its keep.</p>
+      {report.state === 'waiting' && (
+        <p role="status" className="busy">
+          Baseline waits for the CNN: with {report.cores} {report.cores === 1 ? 'core' : 'cores'} here, training both at once would slow the CNN.
+        </p>
+      )}
       {report.state === 'running' && (
         <p role="status" className="busy">
           Baseline running… {Math.round(report.fraction * 100)}%

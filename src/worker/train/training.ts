@@ -1,5 +1,6 @@
 import type { TrainRequest } from '../../protocol/messages';
 import { baselineOn } from '../../core/train/trainConfig';
+import { baselineBesideCnn } from '../../core/eval/baselineRun';
 import { chooseTrainer } from '../backends/trainerChoice';
 import type { Post } from '../post';
 import { session } from '../session';
@@ -41,9 +42,15 @@ export async function runTraining(runId: number, request: TrainRequest, post: Po
       batchesPerEpoch: Math.ceil(trainRows.length / config.batchSize),
       fused: trainer.fused,
     });
-    // The baseline starts once the trainer is chosen (its timing runs alone) and trains beside it.
-    if (baselineOn(config)) baseline = startBaseline(runId, dataset, split, config.seed, post);
-    else session.baseline?.cancel();
+    // The baseline starts once the trainer is chosen (its timing runs alone) and trains beside it,
+    // or, without a core to spare, once the CNN's loop is over.
+    const cores = navigator.hardwareConcurrency || 1;
+    const beside = baselineBesideCnn(cores, trainer.threads ?? 1);
+    session.baseline?.cancel();
+    if (baselineOn(config)) {
+      if (beside) baseline = startBaseline(runId, dataset, split, config.seed, post);
+      else post({ type: 'baseline', runId, report: { state: 'waiting', cores } });
+    }
     const started = performance.now();
     const events = loopEvents(runId, post);
     const keep = checkpoint;
@@ -54,13 +61,19 @@ export async function runTraining(runId: number, request: TrainRequest, post: Po
     };
     const loop = await trainLoop(trainer.trainee, run.data, trainRows, split.validation, control, config, events);
     // Stop stops everything the run started; a completed run lets its baseline finish.
-    if (loop.stopReason === 'user') baseline?.cancel();
+    if (loop.stopReason === 'user') {
+      baseline?.cancel();
+      if (baselineOn(config) && !baseline) post({ type: 'baseline', runId, report: { state: 'cancelled' } });
+    } else if (baselineOn(config) && !baseline) {
+      baseline = startBaseline(runId, dataset, split, config.seed, post);
+    }
     // The run ends here: its checkpoint goes before the page hears of the result (and lists its saved models).
     await keep.discard();
     trainer.settle();
     await finishRun({ runId, request, backend, run, model, trainee: trainer.trainee, loop, started }, post);
   } catch (error) {
-    baseline?.cancel();
+    if (baseline) baseline.cancel();
+    else if (baselineOn(config)) post({ type: 'baseline', runId, report: { state: 'cancelled' } });
     model.dispose();
     throw error;
   } finally {
