@@ -43,12 +43,13 @@ export async function runTraining(runId: number, request: TrainRequest, post: Po
       fused: trainer.fused,
     });
     // The baseline starts once the trainer is chosen (its timing runs alone) and trains beside it,
-    // or, without a core to spare, once the CNN's loop is over.
+    // or, without a core to spare, once the CNN's loop is over. It reads the run's rows: with a
+    // separate test file, run.dataset holds its rows after the data's and split.test indexes them.
     const cores = navigator.hardwareConcurrency || 1;
     const beside = baselineBesideCnn(cores, trainer.threads ?? 1);
     session.baseline?.cancel();
     if (baselineOn(config)) {
-      if (beside) baseline = startBaseline(runId, dataset, split, config.seed, post);
+      if (beside) baseline = startBaseline(runId, run.dataset, split, config.seed, post);
       else post({ type: 'baseline', runId, report: { state: 'waiting', cores } });
     }
     const started = performance.now();
@@ -65,7 +66,7 @@ export async function runTraining(runId: number, request: TrainRequest, post: Po
       baseline?.cancel();
       if (baselineOn(config) && !baseline) post({ type: 'baseline', runId, report: { state: 'cancelled' } });
     } else if (baselineOn(config) && !baseline) {
-      baseline = startBaseline(runId, dataset, split, config.seed, post);
+      baseline = startBaseline(runId, run.dataset, split, config.seed, post);
     }
     // The run ends here: its checkpoint goes before the page hears of the result (and lists its saved models).
     await keep.discard();
