@@ -18,6 +18,8 @@ const STALL_MS = Number(process.env.BENCH_STALL_MS ?? 180_000);
 
 // Tokenizer throughput first (Node only, no browser); BENCH_TOKENIZER=0 skips it.
 if (process.env.BENCH_TOKENIZER !== '0') execSync('node scripts/bench-tokenizer.mjs', { stdio: 'inherit' });
+// The linear baseline on 10,000 texts and the corpora at hand, against scikit-learn when installed (BENCH_BASELINE=0 skips it).
+if (process.env.BENCH_BASELINE !== '0') execSync('node scripts/bench-baseline.mjs', { stdio: 'inherit' });
 
 if (!existsSync('dist/index.html') || process.env.BENCH_BUILD !== '0') {
   execSync('npm run build', { stdio: 'inherit' });

@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { keysBeyondLimit, toRunRecord } from '../core/train/runRecord';
+import type { BaselineSummary } from '../core/eval/baselineRun';
 import type { TrainResult } from '../protocol/messages';
 import { useStudio, type RunHistoryEntry } from '../store/store';
 
@@ -21,14 +22,33 @@ async function addRun(run: RunHistoryEntry): Promise<void> {
   for (const key of keysBeyondLimit(await d.getAllKeys('runs'))) await d.delete('runs', key);
 }
 
-/** Keeps a finished run in the history (what trained, on what, and how it went). */
-export async function recordRun(result: TrainResult): Promise<void> {
+/**
+ * Keeps a finished run in the history (what trained, on what, and how it went, with its
+ * baseline when that has finished); answers its key, or null when it could not be kept.
+ */
+export async function recordRun(result: TrainResult, baseline?: BaselineSummary): Promise<number | null> {
   const { model, train, data, preprocess } = useStudio.getState();
   try {
-    await addRun(toRunRecord(Date.now(), { dataset: data.table?.name ?? '', spec: model.spec, config: train.config, tokenizer: preprocess.options }, result));
+    const record: RunHistoryEntry = toRunRecord(Date.now(), { dataset: data.table?.name ?? '', spec: model.spec, config: train.config, tokenizer: preprocess.options }, result);
+    await addRun(baseline ? { ...record, baseline } : record);
     await refreshRuns();
+    return record.id;
   } catch (error) {
     useStudio.getState().showTrainError(`The run could not be kept in the history: ${storageFailure(error)}`);
+    return null;
+  }
+}
+
+/** Adds a baseline that finished after its run to the run's record (kept under `id`). */
+export async function attachBaseline(id: number, baseline: BaselineSummary): Promise<void> {
+  try {
+    const d = await db();
+    const record = await d.get('runs', id);
+    if (!record) return;
+    await d.put('runs', { ...record, baseline });
+    await refreshRuns();
+  } catch {
+    // The run stays in the history without its baseline; the page still shows it.
   }
 }
 

@@ -161,6 +161,7 @@ export class StudioClient {
       case 'paused':
       case 'resumed':
       case 'trainDone':
+      case 'baseline':
       case 'evaluation':
       case 'checkpointSaved':
         this.training.receive(message);

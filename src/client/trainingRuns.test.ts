@@ -3,11 +3,12 @@ import { estimateCost } from '../core/train/modelCost';
 import { useStudio } from '../store/store';
 import { fixtureResult, resetStore } from '../store/testFixtures';
 import { FakePort } from './fakePort';
-import { recordRun } from './runHistory';
+import type { BaselineSummary } from '../core/eval/baselineRun';
+import { attachBaseline, recordRun } from './runHistory';
 import { TrainingRuns } from './trainingRuns';
 
 // The run history lives in IndexedDB, which Node lacks: these tests check that a run is handed to it.
-vi.mock('./runHistory', () => ({ recordRun: vi.fn(async () => undefined) }));
+vi.mock('./runHistory', () => ({ recordRun: vi.fn(async () => 1234), attachBaseline: vi.fn(async () => undefined) }));
 
 const store = () => useStudio.getState();
 const batch = (runId: number, step: number) =>
@@ -19,6 +20,7 @@ let runs: TrainingRuns;
 beforeEach(() => {
   resetStore();
   vi.mocked(recordRun).mockClear();
+  vi.mocked(attachBaseline).mockClear();
   port = new FakePort();
   runs = new TrainingRuns(port, () => Promise.resolve());
 });
@@ -54,7 +56,7 @@ describe('TrainingRuns', () => {
     const result = fixtureResult({ samplesPerSecond: 300, backend: 'wasm' });
     runs.receive({ type: 'trainDone', runId: 1, result });
     expect(store().train).toMatchObject({ status: 'done', result });
-    expect(recordRun).toHaveBeenCalledWith(result);
+    expect(recordRun).toHaveBeenCalledWith(result, undefined);
     expect(store().model.calibration).toEqual({ backend: 'wasm', samplesPerSecond: 300, trainFlops: estimateCost(spec, 2, batchSize, optimizer).trainFlops });
   });
 
@@ -64,6 +66,44 @@ describe('TrainingRuns', () => {
     runs.receive({ type: 'trainDone', runId: 1, result: fixtureResult() });
     expect(store().train.status).toBe('starting');
     expect(recordRun).not.toHaveBeenCalled();
+  });
+
+  const summary: BaselineSummary = {
+    method: 'TF-IDF of word 1–2-grams + logistic regression (L2, C = 10)',
+    validation: { accuracy: 0.9, macroF1: 0.85, rows: 20 },
+    test: null,
+    analyzer: 'word',
+    analyzerReason: 'Word 1–2-grams: words are separated by spaces.',
+    features: 120,
+    trainRows: 80,
+    sampledFrom: null,
+    iterations: 12,
+    elapsedMs: 40,
+  };
+
+  it('the baseline of the current run lands and a late one is added to the run kept in the history', async () => {
+    runs.train();
+    runs.receive({ type: 'baseline', runId: 1, report: { state: 'running', fraction: 0.5 } });
+    expect(store().train.baseline).toEqual({ state: 'running', fraction: 0.5 });
+    const result = fixtureResult();
+    runs.receive({ type: 'trainDone', runId: 1, result });
+    expect(recordRun).toHaveBeenCalledWith(result, undefined);
+    runs.receive({ type: 'baseline', runId: 1, report: { state: 'done', summary } });
+    expect(store().train.baseline).toEqual({ state: 'done', summary });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(attachBaseline).toHaveBeenCalledWith(1234, summary);
+  });
+
+  it('a baseline that finished first is kept with the run; one of an old run is dropped', () => {
+    runs.train();
+    runs.receive({ type: 'baseline', runId: 1, report: { state: 'done', summary } });
+    const result = fixtureResult();
+    runs.receive({ type: 'trainDone', runId: 1, result });
+    expect(recordRun).toHaveBeenCalledWith(result, summary);
+    runs.train();
+    expect(store().train.baseline).toBeNull();
+    runs.receive({ type: 'baseline', runId: 1, report: { state: 'failed', message: 'late' } });
+    expect(store().train.baseline).toBeNull();
   });
 
   it('the backend report lands whatever the run', () => {

@@ -2,11 +2,11 @@ import { estimateCost } from '../core/train/modelCost';
 import { assertNever, type FromWorker } from '../protocol/messages';
 import { useStudio } from '../store/store';
 import { guardRuns, noteCheckpoint, rememberRun } from './interruptedRun';
-import { recordRun } from './runHistory';
+import { attachBaseline, recordRun } from './runHistory';
 import type { WorkerPort } from './workerPort';
 
 /** The worker events of training runs (and the backend report, which runs change). */
-export type RunEvent = Extract<FromWorker, { type: 'backend' | 'trainStarted' | 'batch' | 'epoch' | 'paused' | 'resumed' | 'trainDone' | 'evaluation' | 'checkpointSaved' }>;
+export type RunEvent = Extract<FromWorker, { type: 'backend' | 'trainStarted' | 'batch' | 'epoch' | 'paused' | 'resumed' | 'trainDone' | 'baseline' | 'evaluation' | 'checkpointSaved' }>;
 
 /** Classes of the current dataset, at least two: what the model's output layer is sized for. */
 const classCountNow = () => Math.max(2, useStudio.getState().data.summary?.classes.length ?? 2);
@@ -18,6 +18,8 @@ const classCountNow = () => Math.max(2, useStudio.getState().data.summary?.class
 export class TrainingRuns {
   /** Training FLOPs per text of the current run's model, to calibrate estimates when it ends. */
   private runCost = 0;
+  /** The history key of the current run's record, once kept: a baseline that finishes later is added to it. */
+  private record: { runId: number; id: Promise<number | null> } | null = null;
 
   /** `ready` settles when a restarted worker holds the dataset again; runs wait for it. */
   constructor(
@@ -94,10 +96,19 @@ export class TrainingRuns {
       case 'resumed':
         store.runResumed();
         return;
-      case 'trainDone':
+      case 'trainDone': {
         store.runFinished(message.result, this.runCost);
-        void recordRun(message.result);
+        const baseline = store.train.baseline?.state === 'done' ? store.train.baseline.summary : undefined;
+        this.record = { runId: message.runId, id: recordRun(message.result, baseline) };
         return;
+      }
+      case 'baseline': {
+        store.baselineReported(message.report);
+        const { report } = message;
+        const record = this.record;
+        if (report.state === 'done' && record?.runId === message.runId) void record.id.then((id) => (id === null ? undefined : attachBaseline(id, report.summary)));
+        return;
+      }
       case 'checkpointSaved':
         noteCheckpoint({ name: message.name, epoch: message.epoch, valAccuracy: message.valAccuracy });
         return;

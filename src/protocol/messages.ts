@@ -17,6 +17,7 @@ import type { PreprocessStats, PreprocessStatsRequest } from '../core/text/prepr
 import type { WeightQuantization } from '../core/export/quantize';
 import type { BundleMetadata } from '../core/export/bundle';
 import type { TestFileReport } from '../core/data/testFile';
+import type { BaselineSummary } from '../core/eval/baselineRun';
 
 /** The tfjs backends the studio starts. */
 export type TfjsBackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -214,6 +215,19 @@ export interface QuantizationReport {
   options: QuantizationOption[];
 }
 
+/**
+ * Where a run's linear baseline is (TF-IDF + logistic regression, trained in its own worker
+ * beside the CNN on the same split, or after it on a machine with too few cores). 'cancelled':
+ * the run was stopped or failed first.
+ */
+export type BaselineReport =
+  /** It waits for the CNN to finish: too few cores to train both at once without slowing the CNN. */
+  | { state: 'waiting'; /** navigator.hardwareConcurrency. */ cores: number }
+  | { state: 'running'; /** Share done, 0–1. */ fraction: number }
+  | { state: 'done'; summary: BaselineSummary }
+  | { state: 'failed'; message: string }
+  | { state: 'cancelled' };
+
 /** One file of a downloaded bundle; `data` travels as a transferable. */
 export interface BundleFile {
   path: string;
@@ -306,6 +320,8 @@ export type FromWorker =
   | { type: 'paused'; runId: number }
   | { type: 'resumed'; runId: number }
   | { type: 'trainDone'; runId: number; result: TrainResult }
+  /** The run's baseline: progress (a few times a second), then its result, failure or cancellation. */
+  | { type: 'baseline'; runId: number; report: BaselineReport }
   | {
       type: 'prediction';
       requestId: number;

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { SplitPredictions } from '../core/eval/evaluation';
 import type { MetricsReport } from '../core/eval/metrics';
+import type { BaselineSummary } from '../core/eval/baselineRun';
 import type { HighlightedToken } from '../protocol/messages';
 
 /** What the model answered for one text of the playground. */
@@ -46,6 +47,8 @@ export interface StoredMetrics {
   report: MetricsReport | null;
   /** Validation confusion matrix; null in bundles saved before it was stored. */
   confusion: number[][] | null;
+  /** The linear baseline of its training run; null when the bundle holds none. */
+  baseline: BaselineSummary | null;
 }
 
 /** The Evaluate step: held-out predictions, the decision threshold, the playground and file predictions. */

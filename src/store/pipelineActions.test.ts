@@ -190,6 +190,26 @@ describe('modelLoaded', () => {
     const stored = storedMetrics(fixtureMetadata({ metrics }));
     expect(stored.confusion).toBeNull();
     expect(stored.report !== null).toBe(report);
+    expect(stored.baseline).toBeNull();
+  });
+
+  it("keeps a stored baseline of the shape the studio writes, and drops one that is not", () => {
+    const baseline = {
+      method: 'TF-IDF of word 1–2-grams + logistic regression (L2, C = 10)',
+      validation: { accuracy: 0.9, macroF1: 0.8, rows: 10 },
+      test: null,
+      analyzer: 'word',
+      analyzerReason: 'Word 1–2-grams: words are separated by spaces.',
+      features: 50,
+      trainRows: 40,
+      sampledFrom: null,
+      iterations: 9,
+      elapsedMs: 12,
+    } as const;
+    const metrics = { valAccuracy: 0.7, valLoss: 1, epochs: [], samplesPerSecond: 1, durationMs: 1, baseline };
+    expect(storedMetrics(fixtureMetadata({ metrics })).baseline).toEqual(baseline);
+    const broken = { ...metrics, baseline: { ...baseline, validation: { accuracy: '90%' } } } as unknown as BundleMetadata['metrics'];
+    expect(storedMetrics(fixtureMetadata({ metrics: broken })).baseline).toBeNull();
   });
 });
 

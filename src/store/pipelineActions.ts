@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { BundleMetadata } from '../core/export/bundle';
 import { metricsFromConfusion } from '../core/eval/metrics';
+import { readBaselineSummary } from '../core/eval/baselineRun';
 import { findPreset, presetChanges, presetTrainConfig } from '../core/train/presets';
 import { presetOf } from '../core/train/specLabel';
 import type { SavedModelInfo, TrainResult } from '../protocol/messages';
@@ -64,6 +65,7 @@ export function storedMetrics(metadata: BundleMetadata): StoredMetrics {
     accuracy: m?.valAccuracy ?? null,
     report: confusion ? metricsFromConfusion(confusion) : (m?.validation ?? null),
     confusion,
+    baseline: readBaselineSummary(m?.baseline),
   };
 }
 

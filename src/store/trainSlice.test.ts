@@ -30,12 +30,21 @@ describe('train slice: a run', () => {
     store().batchArrived(batch(1));
     store().epochEnded(fixtureResult().epochs[0]);
     store().runFailed('boom');
+    store().baselineReported({ state: 'failed', message: 'out of memory' });
 
     const runId = store().startRun();
 
     expect(runId).toBe(1);
-    expect(store().train).toMatchObject({ runId: 1, status: 'starting', batches: [], epochs: [], progress: null, result: null, error: null, counts: null });
+    expect(store().train).toMatchObject({ runId: 1, status: 'starting', batches: [], epochs: [], progress: null, result: null, baseline: null, error: null, counts: null });
     expect(store().startRun()).toBe(2);
+  });
+
+  it("a baseline report replaces the last one and leaves the run's status alone", () => {
+    store().startRun();
+    store().baselineReported({ state: 'running', fraction: 0.25 });
+    store().baselineReported({ state: 'cancelled' });
+    expect(store().train.baseline).toEqual({ state: 'cancelled' });
+    expect(store().train.status).toBe('starting');
   });
 
   it('runStarted shows training with the backend, the split sizes and progress at the start', () => {

@@ -2,7 +2,8 @@ import type { StateCreator } from 'zustand';
 import { PRESETS } from '../core/train/presets';
 import type { RunRecord } from '../core/train/runRecord';
 import type { TrainConfig } from '../core/train/trainConfig';
-import type { BackendInfo, EpochMetrics, FromWorker, TrainResult } from '../protocol/messages';
+import type { BaselineSummary } from '../core/eval/baselineRun';
+import type { BackendInfo, BaselineReport, EpochMetrics, FromWorker, TrainResult } from '../protocol/messages';
 
 /** Most per-batch points kept (the charts downsample them to ~1,000 drawn); past it every other point goes. */
 export const MAX_BATCH_POINTS = 20_000;
@@ -38,8 +39,8 @@ export interface TrainProgress {
 
 /** A training result as the run history keeps it: without the per-class report and confusion matrix. */
 export type RunSummary = Omit<TrainResult, 'validation' | 'confusion'>;
-/** One finished run in the history. */
-export type RunHistoryEntry = RunRecord<RunSummary>;
+/** One finished run in the history, with its linear baseline when that finished. */
+export type RunHistoryEntry = RunRecord<RunSummary> & { baseline?: BaselineSummary };
 
 /** The start of a run as the worker reports it. */
 export type RunStart = Pick<Extract<FromWorker, { type: 'trainStarted' }>, 'backend' | 'trainCount' | 'augmented' | 'valCount' | 'batchesPerEpoch' | 'fused' | 'fusedKernels'>;
@@ -63,6 +64,8 @@ export interface TrainState {
   /** For the current run: what the fused step runs on, in words (null when it does not train or is not known). */
   fusedKernels: string | null;
   result: TrainResult | null;
+  /** The current run's linear baseline; null when it is off or no run has started. */
+  baseline: BaselineReport | null;
   error: string | null;
   /** Finished runs kept in IndexedDB, newest first; ids of those picked for comparison. */
   history: RunHistoryEntry[];
@@ -85,6 +88,8 @@ export interface TrainActions {
   runResumed(): void;
   stopRequested(): void;
   runFailed(message: string): void;
+  /** The worker reports on the current run's baseline. */
+  baselineReported(report: BaselineReport): void;
   /** Shows an error on the Train step without changing the run's status. */
   showTrainError(message: string): void;
   /** The run history as read from IndexedDB, newest first. */
@@ -110,6 +115,7 @@ export function initialTrainState(): TrainState {
     fused: null,
     fusedKernels: null,
     result: null,
+    baseline: null,
     error: null,
     history: [],
     compare: [],
@@ -130,7 +136,7 @@ export const createTrainSlice: StateCreator<TrainSlice, [], [], TrainSlice> = (s
     backendChosen: (backend) => update({ backend }),
     startRun: () => {
       const runId = get().train.runId + 1;
-      update({ runId, status: 'starting', batches: [], epochs: [], progress: null, result: null, error: null, counts: null });
+      update({ runId, status: 'starting', batches: [], epochs: [], progress: null, result: null, baseline: null, error: null, counts: null });
       return runId;
     },
     runStarted: (start, startedAt) =>
@@ -160,6 +166,7 @@ export const createTrainSlice: StateCreator<TrainSlice, [], [], TrainSlice> = (s
     runResumed: () => update({ status: 'training' }),
     stopRequested: () => update({ status: 'stopping' }),
     runFailed: (error) => update({ status: 'error', error }),
+    baselineReported: (baseline) => update({ baseline }),
     showTrainError: (error) => update({ error }),
     historyLoaded: (history) => update({ history }),
     toggleCompare: (id) => {

@@ -7,6 +7,8 @@ import type { TrainConfig } from '../core/train/trainConfig';
 import type { RunControl } from './train/trainLoop';
 import type { BundleMetadata } from '../core/export/bundle';
 import type { ColumnMapping, TestFileMatch } from '../core/data/testFile';
+import type { BaselineSummary } from '../core/eval/baselineRun';
+import type { BaselineHandle } from './train/baseline/baselineRunner';
 
 /** A separate test file: its table as read, and its rows matched to the current data (or why they do not fit). */
 export interface HeldTestFile {
@@ -34,6 +36,10 @@ export interface ActiveModel {
   heldOut?: { dataset: Dataset; validation: Int32Array; test: Int32Array };
   /** metadata.json of a model loaded from the library: keeps its metrics and time when exported again. */
   metadata?: BundleMetadata;
+  /** The training run that made this model (absent for a loaded model). */
+  runId?: number;
+  /** That run's linear baseline, once it has finished. */
+  baseline?: BaselineSummary;
 }
 
 /** Everything the worker holds between messages. One owner: this module's object. */
@@ -59,6 +65,10 @@ export const session: {
   evaluating: Promise<unknown> | null;
   /** Bulk scoring that holds tfjs on another backend (predict/inferenceBackend.ts): predictions wait for it. */
   exclusive: Promise<unknown> | null;
+  /** The linear baseline running beside (or after) the last training run, in its own worker. */
+  baseline: BaselineHandle | null;
+  /** The last baseline that finished, until its run's model is the active one. */
+  lastBaseline: { runId: number; summary: BaselineSummary } | null;
 } = {
   backend: null,
   backendReady: null,
@@ -72,6 +82,8 @@ export const session: {
   experiment: null,
   evaluating: null,
   exclusive: null,
+  baseline: null,
+  lastBaseline: null,
 };
 
 /** The model ready to predict, or an error that says what to do first (`why`). */

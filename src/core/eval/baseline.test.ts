@@ -106,6 +106,12 @@ describe('maxFeaturesFor', () => {
   it.each([
     [2, 200_000],
     [20, 50_000],
-    [5000, 1000],
+    [1000, 1000],
   ])('%i classes → at most %i terms', (classes, cap) => expect(maxFeaturesFor(classes)).toBe(cap));
+
+  it('refuses more classes than the budget allows, saying how many it takes', () => {
+    const texts = Array.from({ length: 1001 }, (_, i) => `text ${i}`);
+    const labels = texts.map((_, i) => i);
+    expect(() => trainAndScoreBaseline({ ...input(texts, labels, 1001), classCount: 1001 })).toThrow('The baseline takes at most 1,000 classes; this data has 1,001.');
+  });
 });

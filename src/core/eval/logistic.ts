@@ -18,6 +18,8 @@ export interface LogisticOptions {
   /** Inverse regularization strength, as scikit-learn's C. */
   c: number;
   maxIterations: number;
+  /** Stop when an iteration lowers the objective by less than this share of it (default 1e-7). */
+  relativeTolerance?: number;
   step?: (fraction: number) => void;
 }
 
@@ -90,7 +92,7 @@ export function fitLogistic(x: CsrMatrix, y: ArrayLike<number>, classCount: numb
     maxIterations: options.maxIterations,
     memory: 7,
     gradientTolerance: 1e-5,
-    relativeTolerance: 1e-7,
+    relativeTolerance: options.relativeTolerance ?? 1e-7,
     step: options.step,
   });
   return { features: x.cols, classCount, params: fit.x, fit };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseAnalyzer, fitTfidf, forEachTerm, transformTfidf, type TfidfOptions } from './tfidf';
+import { chooseAnalyzer, fitTfidf, fitTransformTfidf, forEachTerm, transformTfidf, type TfidfOptions } from './tfidf';
 import { csrRow } from './sparse';
 
 const WORD: TfidfOptions = { analyzer: 'word', maxFeatures: 1000, minDf: 1, sublinearTf: false };
@@ -85,6 +85,16 @@ describe('transformTfidf', () => {
     expect(second[col('the')]).toBeCloseTo(v[0] / norm, 6);
     expect(second[col('dog')]).toBeCloseTo(v[1] / norm, 6);
     expect(second[col('dog dog')]).toBeCloseTo(v[3] / norm, 6);
+  });
+
+  it('fitting and transforming at once gives the same rows as transforming afterwards', () => {
+    const texts = [...CORPUS, 'the cat and the dog', '猫 the bird'];
+    const rows = [4, 0, 2, 3];
+    const both = fitTransformTfidf(texts, rows, { ...WORD, sublinearTf: true });
+    expect(both.model.terms).toEqual(fitTfidf(texts, rows, { ...WORD, sublinearTf: true }).terms);
+    expect(both.x).toEqual(transformTfidf(both.model, texts, rows));
+    const capped = fitTransformTfidf(texts, rows, { ...WORD, maxFeatures: 2 });
+    expect(capped.x).toEqual(transformTfidf(capped.model, texts, rows));
   });
 
   it('uses 1 + ln(count) with sublinear tf', () => {

@@ -119,8 +119,36 @@ const STEP_EVERY = 256;
 /** Code-unit order, the same everywhere (localeCompare is not). */
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** A growable Int32Array. */
+class IntList {
+  data = new Int32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
 /** Fits the vocabulary and idf on `rows` of `texts` (the training rows only). */
 export function fitTfidf(texts: readonly string[], rows: ArrayLike<number>, options: TfidfOptions, step: Step = () => {}): TfidfModel {
+  return fitTransformTfidf(texts, rows, options, step, false).model;
+}
+
+/**
+ * Fits on `rows` and, unless `transform` is false, returns their TF-IDF rows too: the terms of
+ * each text are remembered while counting, so the training texts are tokenized once, not twice.
+ */
+export function fitTransformTfidf(
+  texts: readonly string[],
+  rows: ArrayLike<number>,
+  options: TfidfOptions,
+  step: Step = () => {},
+  transform = true,
+): { model: TfidfModel; x: CsrMatrix | null } {
   const { analyzer } = options;
   const tokenIds = new Map<string, number>();
   const tokens: string[] = [];
@@ -137,8 +165,11 @@ export function fitTfidf(texts: readonly string[], rows: ArrayLike<number>, opti
   const keys: number[] = [];
   const df: number[] = [];
   const lastDoc: number[] = [];
+  /** Every text's terms in order (when transforming), and where each text's start. */
+  const docTerms = new IntList();
+  const docStart = new Int32Array(rows.length + 1);
   for (let d = 0; d < rows.length; d++) {
-    if (d % STEP_EVERY === 0) step(d / rows.length);
+    if (d % STEP_EVERY === 0) step((transform ? 0.7 : 1) * (d / rows.length));
     forEachKey(texts[rows[d]], analyzer, tokenId, (key) => {
       let term = termOf.get(key);
       if (term === undefined) {
@@ -152,7 +183,9 @@ export function fitTfidf(texts: readonly string[], rows: ArrayLike<number>, opti
         lastDoc[term] = d;
         df[term]++;
       }
+      if (transform) docTerms.push(term);
     });
+    docStart[d + 1] = docTerms.length;
   }
   const names = new Map<number, string>();
   const name = (term: number) => {
@@ -168,31 +201,51 @@ export function fitTfidf(texts: readonly string[], rows: ArrayLike<number>, opti
   }
   kept.sort((a, b) => compare(name(a), name(b)));
   const columns = new Map<number, number>();
+  const columnOf = new Int32Array(keys.length).fill(-1);
   const idf = new Float64Array(kept.length);
   const n = rows.length;
   kept.forEach((term, col) => {
     columns.set(keys[term], col);
+    columnOf[term] = col;
     idf[col] = Math.log((1 + n) / (1 + df[term])) + 1;
   });
-  return { options, terms: kept.map(name), idf, tokenIds, columns };
+  const model: TfidfModel = { options, terms: kept.map(name), idf, tokenIds, columns };
+  if (!transform) return { model, x: null };
+  const writer = new RowWriter(model, rows.length);
+  for (let d = 0; d < rows.length; d++) {
+    if (d % STEP_EVERY === 0) step(0.7 + 0.3 * (d / rows.length));
+    for (let p = docStart[d]; p < docStart[d + 1]; p++) {
+      const col = columnOf[docTerms.data[p]];
+      if (col >= 0) writer.add(col);
+    }
+    writer.endRow();
+  }
+  return { model, x: writer.build() };
 }
 
-/** TF-IDF rows of `rows` of `texts`, L2-normalised (a text with no known term is an empty row). */
-export function transformTfidf(model: TfidfModel, texts: readonly string[], rows: ArrayLike<number>, step: Step = () => {}): CsrMatrix {
-  const { columns, tokenIds, idf, options } = model;
-  const tokenId = (token: string) => tokenIds.get(token);
-  const counts = new Float64Array(idf.length);
-  const touched: number[] = [];
-  const values: number[] = [];
-  const out = new CsrBuilder(idf.length, rows.length * 16);
-  for (let r = 0; r < rows.length; r++) {
-    if (r % STEP_EVERY === 0) step(r / rows.length);
-    forEachKey(texts[rows[r]], options.analyzer, tokenId, (key) => {
-      const col = columns.get(key);
-      if (col === undefined) return;
-      if (counts[col] === 0) touched.push(col);
-      counts[col]++;
-    });
+/** Counts the columns of one text at a time and appends its L2-normalised TF-IDF row. */
+class RowWriter {
+  private readonly counts: Float64Array;
+  private readonly touched: number[] = [];
+  private readonly values: number[] = [];
+  private readonly out: CsrBuilder;
+
+  constructor(
+    private readonly model: TfidfModel,
+    rows: number,
+  ) {
+    this.counts = new Float64Array(model.idf.length);
+    this.out = new CsrBuilder(model.idf.length, rows * 16);
+  }
+
+  add(col: number): void {
+    if (this.counts[col] === 0) this.touched.push(col);
+    this.counts[col]++;
+  }
+
+  endRow(): void {
+    const { counts, touched, values } = this;
+    const { idf, options } = this.model;
     touched.sort((a, b) => a - b);
     let norm = 0;
     values.length = 0;
@@ -205,8 +258,27 @@ export function transformTfidf(model: TfidfModel, texts: readonly string[], rows
     }
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
     for (let i = 0; i < values.length; i++) values[i] *= scale;
-    out.addRow(touched, values);
+    this.out.addRow(touched, values);
     touched.length = 0;
   }
-  return out.build();
+
+  build(): CsrMatrix {
+    return this.out.build();
+  }
+}
+
+/** TF-IDF rows of `rows` of `texts`, L2-normalised (a text with no known term is an empty row). */
+export function transformTfidf(model: TfidfModel, texts: readonly string[], rows: ArrayLike<number>, step: Step = () => {}): CsrMatrix {
+  const { columns, tokenIds, options } = model;
+  const tokenId = (token: string) => tokenIds.get(token);
+  const writer = new RowWriter(model, rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    if (r % STEP_EVERY === 0) step(r / rows.length);
+    forEachKey(texts[rows[r]], options.analyzer, tokenId, (key) => {
+      const col = columns.get(key);
+      if (col !== undefined) writer.add(col);
+    });
+    writer.endRow();
+  }
+  return writer.build();
 }

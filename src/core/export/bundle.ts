@@ -4,6 +4,7 @@
  * at fault and what to do.
  */
 import type { MetricsReport } from '../eval/metrics';
+import type { BaselineSummary } from '../eval/baselineRun';
 import type { ModelSpec } from '../model/modelSpec';
 import type { WeightEntry, WeightQuantization } from './quantize';
 import { weightBytes } from './quantize';
@@ -31,6 +32,8 @@ export interface BundleMetadata {
     validation?: MetricsReport;
     /** Validation confusion matrix, rows: true class, columns: predicted, in the order of `labels`; absent in older exports. */
     confusion?: number[][];
+    /** The linear baseline (TF-IDF + logistic regression) on the same split; absent when it was off, unfinished or in older exports. */
+    baseline?: BaselineSummary;
   } | null;
   /**
    * The data the model was trained on. `textColumns`: the columns whose cells, joined

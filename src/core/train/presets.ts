@@ -111,6 +111,7 @@ const SETTING_NAMES: Readonly<Record<keyof TrainConfig, string>> = {
   fusedWgsl: 'fused WGSL kernels',
   engineWorkers: 'engine workers',
   augment: 'augmentation',
+  baseline: 'baseline',
 };
 
 const show = (value: unknown): string => (value === undefined ? 'default' : typeof value === 'object' ? 'custom' : String(value));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balancedClassWeights, defaultTrainConfig, EarlyStopper, learningRateAt, validateTrainConfig } from './trainConfig';
+import { balancedClassWeights, baselineOn, defaultTrainConfig, EarlyStopper, learningRateAt, validateTrainConfig, type TrainConfig } from './trainConfig';
 
 describe('learningRateAt', () => {
   const base = { learningRate: 0.1, epochs: 10 };
@@ -46,5 +46,18 @@ describe('validateTrainConfig', () => {
   it('accepts the defaults', () => expect(validateTrainConfig(defaultTrainConfig())).toEqual([]));
   it('refuses a negative patience', () => {
     expect(validateTrainConfig({ ...defaultTrainConfig(), earlyStopping: { monitor: 'valLoss', patience: -1, restoreBest: true } })[0].path).toBe('earlyStopping');
+  });
+});
+
+describe('the baseline setting', () => {
+  it('is on unless turned off', () => {
+    expect(baselineOn(defaultTrainConfig())).toBe(true);
+    expect(baselineOn({ baseline: true })).toBe(true);
+    expect(baselineOn({ baseline: false })).toBe(false);
+  });
+  it('must be a boolean when present', () => {
+    expect(validateTrainConfig({ ...defaultTrainConfig(), baseline: false })).toEqual([]);
+    const wrong = { ...defaultTrainConfig(), baseline: 'yes' } as unknown as TrainConfig;
+    expect(validateTrainConfig(wrong).map((i) => i.path)).toEqual(['baseline']);
   });
 });

@@ -48,6 +48,11 @@ export interface TrainConfig {
   engineWorkers?: 1 | 2;
   /** Augmentation of the training rows only (absent, or 0 copies: off). See augment.ts. */
   augment?: AugmentConfig;
+  /**
+   * Train the linear baseline (TF-IDF + logistic regression, core/eval/baseline.ts) beside the
+   * CNN on the same split, in its own worker (absent: on).
+   */
+  baseline?: boolean;
 }
 
 export type LearningRateSchedule = 'constant' | 'step' | 'exponential' | 'cosine';
@@ -114,6 +119,9 @@ export function validateTrainConfig(c: TrainConfig): ConfigIssue[] {
   if (c.augment) {
     for (const { message } of augmentProblems(c.augment)) issues.push({ path: 'augment', message });
   }
+  if (c.baseline !== undefined && typeof c.baseline !== 'boolean') {
+    issues.push({ path: 'baseline', message: 'The baseline setting must be on or off (true or false).' });
+  }
   return issues;
 }
 
@@ -133,6 +141,11 @@ export function learningRateAt(c: Pick<TrainConfig, 'learningRate' | 'schedule' 
     case 'cosine':
       return c.learningRate * 0.5 * (1 + Math.cos((Math.PI * e) / Math.max(1, c.epochs)));
   }
+}
+
+/** Whether a run with this config trains the linear baseline beside the CNN (on unless turned off). */
+export function baselineOn(c: Pick<TrainConfig, 'baseline'>): boolean {
+  return c.baseline !== false;
 }
 
 /** Balanced class weights n / (k · count); a class with no rows gets weight 0. */

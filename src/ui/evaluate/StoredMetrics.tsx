@@ -7,6 +7,7 @@ import { useStudio } from '../../store/store';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { MetricsTable } from './MetricsTable';
 import { TaskLines } from '../components/TaskLines';
+import { BaselineView } from '../train/BaselineView';
 
 const day = (iso: string) => {
   const d = new Date(iso);
@@ -40,6 +41,9 @@ export function StoredMetrics({ stored }: { stored: Stored }) {
         </div>
       ) : (
         <p className="empty">This model was saved without metrics.</p>
+      )}
+      {stored.baseline && stored.report && stored.accuracy !== null && (
+        <BaselineView report={{ state: 'done', summary: stored.baseline }} cnn={{ accuracy: stored.accuracy, macroF1: stored.report.macro.f1 }} split="validation" />
       )}
       <div className="row">
         <button type="button" disabled={!matches || busy !== null} onClick={() => void studioClient().predictions.evaluateCurrent()}>

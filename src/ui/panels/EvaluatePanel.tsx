@@ -11,6 +11,7 @@ import { MisclassifiedTable } from '../evaluate/MisclassifiedTable';
 import { Playground } from '../evaluate/Playground';
 import { ThresholdView } from '../evaluate/ThresholdView';
 import { StoredMetrics } from '../evaluate/StoredMetrics';
+import { BaselineView } from '../train/BaselineView';
 import { useSplitReport } from '../evaluate/useSplitReport';
 import { CURRENT_DATA_RUN } from '../../client/predictions';
 import { unknownLabelsNote } from '../../core/data/testFile';
@@ -21,6 +22,8 @@ export function EvaluatePanel() {
     useShallow((s) => ({ active: s.exporting.active, evaluation: s.evaluate.evaluation, split: s.evaluate.split, stored: s.evaluate.stored })),
   );
   const setSplit = useStudio((s) => s.setSplit);
+  // The current run's baseline, when the predictions shown are that run's.
+  const baseline = useStudio((s) => (s.evaluate.evaluation?.runId === s.train.runId ? s.train.baseline : null));
   const dataset = useStudio((s) => s.data.table?.name ?? 'the data loaded now');
   const splits = evaluation?.splits.map((x) => x.name) ?? [];
   const testFile = evaluation?.splits.find((x) => x.name === 'test')?.file ?? null;
@@ -50,6 +53,7 @@ export function EvaluatePanel() {
               Test file “{testFile?.name}”: {leftOut}
             </p>
           )}
+          {baseline && <BaselineView report={baseline} cnn={{ accuracy: report.report.accuracy, macroF1: report.report.macro.f1 }} split={report.data.name} />}
           <div className="two-col">
             <MetricsTable report={report} />
             <ConfusionMatrix report={report} selected={cell} onSelect={setCell} />

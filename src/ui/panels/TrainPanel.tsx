@@ -12,6 +12,7 @@ import { TrainingStatus } from './TrainingStatus';
 import { TrainingSummary } from './TrainingSummary';
 import { TrainingCharts } from '../charts/TrainingCharts';
 import { AdvancedSettings } from '../train/AdvancedSettings';
+import { BaselineView } from '../train/BaselineView';
 import { RunHistory } from '../train/RunHistory';
 
 const OPTIMIZER_LABELS = { adam: 'Adam', sgd: 'SGD with momentum 0.9', rmsprop: 'RMSprop' } as const;
@@ -28,7 +29,7 @@ const BACKEND_LABELS: Readonly<Record<BackendChoice, string>> = {
 
 /** Step 4: the training settings, the controls, live progress and charts. */
 export function TrainPanel() {
-  const { config, status, hasData, specOk, result, testFile } = useStudio(
+  const { config, status, hasData, specOk, result, testFile, baseline } = useStudio(
     useShallow((s) => ({
       config: s.train.config,
       status: s.train.status,
@@ -36,6 +37,7 @@ export function TrainPanel() {
       specOk: validateModelSpec(s.model.spec, s.data.summary?.classes.length ?? 2).length === 0,
       result: s.train.result,
       testFile: s.data.testSet === 'file' ? (s.data.testFile?.name ?? null) : null,
+      baseline: s.train.baseline,
     })),
   );
   const client = studioClient().training;
@@ -76,7 +78,12 @@ export function TrainPanel() {
       </div>
       <TrainingStatus />
       <TrainingCharts />
-      {result && <TrainingSummary result={result} />}
+      {(result || baseline) && (
+        <div className="two-col">
+          {result && <TrainingSummary result={result} />}
+          {baseline && <BaselineView report={baseline} cnn={result && { accuracy: result.valAccuracy, macroF1: result.validation.macro.f1 }} split="validation" />}
+        </div>
+      )}
       <RunHistory />
       <NextStep to="evaluate" disabled={!result} why="Train a model first." />
     </section>

@@ -1,5 +1,5 @@
 import { augmentProblems } from '../../core/train/augment';
-import { defaultEarlyStopping, SCHEDULES, type TrainConfig } from '../../core/train/trainConfig';
+import { baselineOn, defaultEarlyStopping, SCHEDULES, type TrainConfig } from '../../core/train/trainConfig';
 import { NumberField } from '../components/NumberField';
 import { SelectField } from '../components/SelectField';
 import { AugmentSettings } from './AugmentSettings';
@@ -18,7 +18,7 @@ interface Props {
   onChange: (changes: Partial<TrainConfig>) => void;
 }
 
-/** Learning-rate schedule, early stopping, class weights, the engine's options and augmentation, collapsed until opened. */
+/** Learning-rate schedule, early stopping, class weights, the engine's options, augmentation and the baseline, collapsed until opened. */
 export function AdvancedSettings({ config, disabled, problem, onChange }: Props) {
   const early = config.earlyStopping ?? defaultEarlyStopping();
   const setEarly = (changes: Partial<typeof early>) => onChange({ earlyStopping: { ...early, ...changes } });
@@ -26,7 +26,7 @@ export function AdvancedSettings({ config, disabled, problem, onChange }: Props)
     <details className="advanced-settings" open={problem || (config.augment && augmentProblems(config.augment).length) ? true : undefined}>
       <summary>Advanced settings</summary>
       <fieldset className="grid advanced" disabled={disabled}>
-      <legend>Schedule, early stopping, class weights and engine</legend>
+      <legend>Schedule, early stopping, class weights, engine and baseline</legend>
       <SelectField
         label="Learning-rate schedule"
         value={config.schedule ?? 'constant'}
@@ -95,6 +95,10 @@ export function AdvancedSettings({ config, disabled, problem, onChange }: Props)
         ]}
         onChange={(classWeights) => onChange({ classWeights })}
       />
+      <label className="check">
+        <input type="checkbox" checked={baselineOn(config)} onChange={(e) => onChange({ baseline: e.target.checked })} />
+        Train a baseline beside the CNN (TF-IDF + logistic regression, same split, its own worker)
+      </label>
       </fieldset>
       <AugmentSettings config={config} disabled={disabled} onChange={onChange} />
     </details>

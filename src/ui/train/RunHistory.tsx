@@ -35,6 +35,9 @@ export function RunHistory() {
                 <th scope="col">Model</th>
                 <th scope="col" className="num">Epochs</th>
                 <th scope="col" className="num">Val. accuracy</th>
+                <th scope="col" className="num">
+                  <abbr title="Validation accuracy of the linear baseline (TF-IDF + logistic regression) on the same split">Baseline</abbr>
+                </th>
                 <th scope="col">Backend</th>
                 <th scope="col" className="num">Duration</th>
                 <th scope="col" />
@@ -51,6 +54,7 @@ export function RunHistory() {
                   <RunModelCell spec={run.spec} when={when(run.id)} />
                   <td className="num">{run.result.epochs.length}</td>
                   <td className="num">{pct(run.result.valAccuracy)}</td>
+                  <td className="num">{pct(run.baseline?.validation.accuracy ?? null)}</td>
                   <td>{run.result.backend}</td>
                   <td className="num">{(run.result.durationMs / 1000).toFixed(1)} s</td>
                   <td>

@@ -8,7 +8,9 @@ import { defaultTokenizerConfig, fitTokenizer } from '../../core/text/tokenizer'
 import { defaultTrainConfig } from '../../core/train/trainConfig';
 import type { BundleFile } from '../../protocol/messages';
 import { buildModel } from '../train/buildModel';
-import { exportBundle, WEIGHTS_FILE } from './exportBundle';
+import { bundleMetadata, exportBundle, WEIGHTS_FILE } from './exportBundle';
+import { baselineJob, runBaselineJob } from '../../core/eval/baselineRun';
+import { metricsFromConfusion } from '../../core/eval/metrics';
 import { ComparisonCancelled, quantizationReport, spreadSample } from './quantizePreview';
 import type { ActiveModel } from '../session';
 
@@ -96,6 +98,45 @@ describe('exportBundle', () => {
     expect(describeTopology(modelJson.modelTopology)).toEqual({ inputLength: 12, outputUnits: 3 });
     expect(parseMetadata(text(files, 'metadata.json')).labels).toEqual(['sport', 'business', 'tech']);
     expect(text(files, 'README.md')).toContain('# Synthetic');
+    active.model.dispose();
+  });
+});
+
+describe('bundleMetadata', () => {
+  const confusion = [
+    [4, 0, 0],
+    [0, 3, 1],
+    [0, 0, 4],
+  ];
+  const result = {
+    classes: dataset.classes,
+    epochs: [{ epoch: 1, loss: 0.6, accuracy: 0.7, valLoss: 0.5, valAccuracy: 11 / 12 }],
+    valAccuracy: 11 / 12,
+    valLoss: 0.5,
+    valMajorityRate: 1 / 3,
+    validation: metricsFromConfusion(confusion),
+    confusion,
+    durationMs: 1200,
+    samplesPerSecond: 400,
+    backend: 'cpu',
+    stopReason: 'completed',
+    restoredEpoch: null,
+    trainCount: 36,
+    valCount: 12,
+    testCount: 0,
+  } as const;
+
+  it("keeps the run's baseline in metrics.baseline, and leaves it out when there is none", () => {
+    const active = activeModel();
+    const validation = Int32Array.from({ length: 12 }, (_, i) => 36 + i);
+    const job = baselineJob(dataset.texts, dataset.labels, 3, { train: Int32Array.from({ length: 36 }, (_, i) => i), validation, test: [] }, 42);
+    const summary = runBaselineJob(job, () => 0);
+    const withBaseline = bundleMetadata({ ...active, result: { ...result, epochs: [...result.epochs] }, baseline: summary }, '2026-01-01T00:00:00.000Z');
+    const parsed = parseMetadata(JSON.stringify(withBaseline));
+    expect(parsed.metrics?.baseline).toEqual(summary);
+    expect(parsed.metrics?.baseline?.validation.rows).toBe(12);
+    const without = bundleMetadata({ ...active, result: { ...result, epochs: [...result.epochs] } }, '2026-01-01T00:00:00.000Z');
+    expect(without.metrics).not.toHaveProperty('baseline');
     active.model.dispose();
   });
 });

@@ -35,7 +35,16 @@ export async function collectArtifacts(model: tf.LayersModel): Promise<tf.io.Mod
 export function bundleMetadata(active: ActiveModel, savedAt: string, quantization?: WeightQuantization): BundleMetadata {
   const r = active.result;
   const metrics = r
-    ? { valAccuracy: r.valAccuracy, valLoss: r.valLoss, epochs: r.epochs, samplesPerSecond: r.samplesPerSecond, durationMs: r.durationMs, validation: r.validation, confusion: r.confusion }
+    ? {
+        valAccuracy: r.valAccuracy,
+        valLoss: r.valLoss,
+        epochs: r.epochs,
+        samplesPerSecond: r.samplesPerSecond,
+        durationMs: r.durationMs,
+        validation: r.validation,
+        confusion: r.confusion,
+        ...(active.baseline ? { baseline: active.baseline } : {}),
+      }
     : (active.metadata?.metrics ?? null);
   return {
     format: BUNDLE_FORMAT,

@@ -63,6 +63,9 @@ export async function finishRun(finished: FinishedRun, post: Post): Promise<void
     backend: backend.name,
     columns: session.columns ?? undefined,
     heldOut: { dataset, validation: split.validation, test: split.test },
+    runId,
+    // The baseline may have finished before the CNN.
+    baseline: session.lastBaseline?.runId === runId ? session.lastBaseline.summary : undefined,
   };
   post({ type: 'trainDone', runId, result });
   // Training is over: the evaluation below no longer needs the run's controls.

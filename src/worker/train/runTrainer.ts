@@ -24,6 +24,8 @@ export interface RunTrainer {
   settle(): void;
   /** Frees what the model does not own: tfjs' optimizer slots (Adam moments), or the engine's helper worker. */
   dispose(): void;
+  /** CPU threads it keeps busy: the engine's workers (absent: 1). */
+  threads?: number;
 }
 
 /**
@@ -77,7 +79,7 @@ async function engineTrainer(
   const team = await EngineTeam.start(plan, config, { ...start, workers: choice.workers });
   const split = team.workers === 2 ? `batches split between 2 workers, ${team.exchangeNote}` : '1 worker';
   backend.adapter = `${backend.adapter}, ${split}${choice.note ? `; Automatic ${choice.note}` : ''}`;
-  return { trainee: engineTrainee(team), fused: null, settle: () => writeWeights(model, team.lead.getWeights()), dispose: () => team.dispose() };
+  return { trainee: engineTrainee(team), fused: null, settle: () => writeWeights(model, team.lead.getWeights()), dispose: () => team.dispose(), threads: team.workers };
 }
 
 /** tfjs trains the model itself: compiled with the run's optimizer and loss, fused where it pays. */
