@@ -1,5 +1,6 @@
 import { assertNever, type Answer, type FromWorker, type Request, type ToWorker } from '../protocol/messages';
 import { useStudio } from '../store/store';
+import { CrossValidationRuns } from './crossValidation';
 import { DataLoader } from './dataLoader';
 import { readInterruptedRun, runInProgress } from './interruptedRun';
 import { ModelLibrary } from './modelLibrary';
@@ -53,6 +54,8 @@ export class StudioClient {
   readonly preprocessStats = new PreprocessStatsRequests(this.port);
   /** Training runs and speed measurement: the Model and Train steps' actions. */
   readonly training = new TrainingRuns(this.port, () => this.ready);
+  /** Cross-validation of the Train step's settings (and the training run after it, when asked). */
+  readonly crossValidation = new CrossValidationRuns(this.port, () => this.ready, () => this.training.train());
   /** The playground, held-out texts and file predictions: the Evaluate step's actions. */
   readonly predictions = new Predictions(this.port);
   /** Saving, loading, exporting and importing models: the Export step's actions. */
@@ -177,9 +180,16 @@ export class StudioClient {
       case 'quantizationProgress':
         this.library.comparisonProgress(message.previewId, message.done, message.total);
         return;
+      case 'crossValidationProgress':
+        this.crossValidation.progress(message.cvId, message.progress);
+        return;
+      case 'crossValidationFold':
+        this.crossValidation.foldScored(message.cvId, message.fold);
+        return;
       case 'tableLoaded':
       case 'datasetReady':
       case 'testFileReady':
+      case 'crossValidated':
       case 'measured':
       case 'texts':
       case 'filePredictions':

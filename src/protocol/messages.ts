@@ -18,6 +18,8 @@ import type { WeightQuantization } from '../core/export/quantize';
 import type { BundleMetadata } from '../core/export/bundle';
 import type { TestFileReport } from '../core/data/testFile';
 import type { BaselineSummary } from '../core/eval/baselineRun';
+import type { CrossValidationProgress, FoldResult } from '../core/eval/crossValidation';
+import type { CrossValidateRequest, CrossValidationResult } from './crossValidationMessages';
 
 /** The tfjs backends the studio starts. */
 export type TfjsBackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -272,6 +274,10 @@ export type ToWorker =
   | { type: 'warmModel'; requestId: number }
   /** Evaluates the active model on the current dataset's held-out rows (the split the Train step's settings give). */
   | { type: 'evaluateCurrent'; requestId: number; validationSplit: number; testSplit: number; seed: number }
+  /** Trains and scores the CNN (and the baseline) on k folds; answers crossValidated, with progress and a message per finished fold. */
+  | { type: 'crossValidate'; requestId: number; request: CrossValidateRequest }
+  /** Stops the cross-validation with this requestId after the current batch; it answers an error and no result. */
+  | { type: 'cancelCrossValidation'; target: number }
   | { type: 'importModel'; requestId: number; files: File[]; /** Name in the library; empty: taken from the file. */ name: string }
   | { type: 'listModels'; requestId: number }
   | { type: 'loadModel'; requestId: number; name: string }
@@ -361,6 +367,11 @@ export type FromWorker =
   | { type: 'modelDeleted'; requestId: number; name: string }
   | { type: 'preprocessStatsReady'; requestId: number; stats: PreprocessStats; /** Worker time for the statistics, ms. */ elapsedMs: number }
   | { type: 'pong'; seq: number }
+  /** How far the cross-validation with requestId `cvId` is. */
+  | { type: 'crossValidationProgress'; cvId: number; progress: CrossValidationProgress }
+  /** One fold of the cross-validation with requestId `cvId` is scored. */
+  | { type: 'crossValidationFold'; cvId: number; fold: FoldResult }
+  | { type: 'crossValidated'; requestId: number; result: CrossValidationResult }
   /** The run's best weights so far are in the model library under `name` (kept if the run is cut off; deleted when it ends). */
   | { type: 'checkpointSaved'; runId: number; name: string; epoch: number; /** 0–1. */ valAccuracy: number }
   /** The worker holds the init message's `aliveLock` now: the page may start waiting for it. */

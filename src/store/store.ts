@@ -14,11 +14,13 @@ import { createModelSlice } from './modelSlice';
 import { createPipelineActions, type PipelineActions, type StepSlices } from './pipelineActions';
 import { createPreprocessSlice } from './preprocessSlice';
 import { createTrainSlice } from './trainSlice';
+import { createCrossValidationSlice } from './crossValidationSlice';
 
 export type { DataState, SampleDataset } from './dataSlice';
 export type { PreprocessState } from './preprocessSlice';
 export type { ModelState, SpecVersion } from './modelSlice';
 export type { BatchPoint, RunHistoryEntry, TrainProgress, TrainState, TrainStatus } from './trainSlice';
+export type { CrossValidationState, CrossValidationStatus } from './crossValidationSlice';
 export type { EvaluateState, FilePrediction, Prediction } from './evaluateSlice';
 export type { ActiveModel, ExportScope, ExportState } from './exportSlice';
 
@@ -37,6 +39,7 @@ export const useStudio = create<StudioState>()((...api) => ({
   ...createPreprocessSlice(...api),
   ...createModelSlice(...api),
   ...createTrainSlice(...api),
+  ...createCrossValidationSlice(...api),
   ...createEvaluateSlice(...api),
   ...createExportSlice(...api),
   ...createPipelineActions(...api),

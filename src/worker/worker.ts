@@ -24,6 +24,7 @@ import { postHeldOutTexts } from './predict/evaluate';
 import { evaluateCurrent } from './predict/evaluateCurrent';
 import { predictText } from './predict/predictText';
 import { warmModel } from './predict/warm';
+import { cancelCrossValidation, crossValidate } from './train/crossValidate';
 import { controlRun } from './train/runControl';
 import { runTraining } from './train/training';
 
@@ -54,6 +55,10 @@ async function handle(message: ToWorker): Promise<void> {
     case 'resume':
     case 'stop':
       return controlRun(message);
+    case 'crossValidate':
+      return crossValidate(message, post);
+    case 'cancelCrossValidation':
+      return cancelCrossValidation(message);
     case 'measure':
       return measureTraining(message, post);
     case 'predict':

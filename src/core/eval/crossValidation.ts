@@ -53,3 +53,32 @@ export function summaryLine(summary: CrossValidationSummary, score: keyof FoldSc
   const cnn = `CNN ${formatSpread(summary.cnn[score])} across ${summary.folds} ${summary.folds === 1 ? 'fold' : 'folds'}`;
   return summary.baseline ? `${cnn} · baseline ${formatSpread(summary.baseline[score])}` : cnn;
 }
+
+/** Where a cross-validation is: fold `fold` of `folds`, its CNN at `epoch` of `epochs`, batch `batch` of `batches`. */
+export interface CrossValidationProgress {
+  /** 1-based. */
+  fold: number;
+  folds: number;
+  /** 'baseline' while the fold's baseline trains (before its CNN). */
+  stage: 'baseline' | 'cnn';
+  /** 1-based epoch under way; 0 before the first batch. */
+  epoch: number;
+  epochs: number;
+  /** Batches finished in this epoch. */
+  batch: number;
+  batches: number;
+}
+
+/** Share of the whole cross-validation done, 0–1 (each fold an equal part; its baseline counted as nothing). */
+export function progressFraction(p: CrossValidationProgress): number {
+  const perFold = p.epochs * p.batches;
+  const inFold = perFold > 0 && p.epoch > 0 ? ((p.epoch - 1) * p.batches + p.batch) / perFold : 0;
+  return Math.min(1, (p.fold - 1 + Math.min(1, inFold)) / p.folds);
+}
+
+/** "Fold 2 of 5 · epoch 3/10" or "Fold 2 of 5 · baseline". */
+export function progressText(p: CrossValidationProgress): string {
+  const fold = `Fold ${p.fold} of ${p.folds}`;
+  if (p.stage === 'baseline') return `${fold} · baseline`;
+  return p.epoch > 0 ? `${fold} · epoch ${p.epoch}/${p.epochs}` : `${fold} · preparing`;
+}

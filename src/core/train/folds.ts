@@ -22,9 +22,14 @@ export interface FoldRows {
  * as an F1 of 0 there), so every class needs at least k rows.
  */
 export function foldProblem(labels: ArrayLike<number>, classes: readonly string[], k: number): string | null {
-  if (!Number.isInteger(k) || k < MIN_FOLDS || k > MAX_FOLDS) return `Folds must be a whole number from ${MIN_FOLDS} to ${MAX_FOLDS}.`;
   const counts = new Array<number>(classes.length).fill(0);
   for (let i = 0; i < labels.length; i++) counts[labels[i]]++;
+  return foldProblemOfCounts(counts, classes, k);
+}
+
+/** foldProblem from the rows per class (`counts[c]` rows of `classes[c]`), as the page knows them. */
+export function foldProblemOfCounts(counts: readonly number[], classes: readonly string[], k: number): string | null {
+  if (!Number.isInteger(k) || k < MIN_FOLDS || k > MAX_FOLDS) return `Folds must be a whole number from ${MIN_FOLDS} to ${MAX_FOLDS}.`;
   const smallest = minOf(counts);
   if (smallest >= k) return null;
   const small = classes

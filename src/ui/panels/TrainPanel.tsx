@@ -14,6 +14,7 @@ import { TrainingCharts } from '../charts/TrainingCharts';
 import { AdvancedSettings } from '../train/AdvancedSettings';
 import { BaselineView } from '../train/BaselineView';
 import { RunHistory } from '../train/RunHistory';
+import { CrossValidation } from '../train/CrossValidation';
 
 const OPTIMIZER_LABELS = { adam: 'Adam', sgd: 'SGD with momentum 0.9', rmsprop: 'RMSprop' } as const;
 
@@ -29,8 +30,9 @@ const BACKEND_LABELS: Readonly<Record<BackendChoice, string>> = {
 
 /** Step 4: the training settings, the controls, live progress and charts. */
 export function TrainPanel() {
-  const { config, status, hasData, specOk, result, testFile, baseline } = useStudio(
+  const { config, status, hasData, specOk, result, testFile, baseline, crossValidating } = useStudio(
     useShallow((s) => ({
+      crossValidating: s.crossValidation.status !== 'idle',
       config: s.train.config,
       status: s.train.status,
       hasData: (s.data.summary?.classes.length ?? 0) >= 2,
@@ -47,6 +49,7 @@ export function TrainPanel() {
   const problem = (path: keyof TrainConfig) => issues.find((i) => i.path === path)?.message;
   const running = status === 'starting' || status === 'training' || status === 'paused' || status === 'stopping';
   const blocked = !hasData ? 'Load a dataset with at least two classes first (Data step).' : !specOk ? 'Fix the model first (Model step).' : issues.length ? 'Fix the settings above.' : null;
+  const trainBlocked = blocked ?? (crossValidating ? 'Cross-validation is running: cancel it or wait for it to finish.' : null);
   return (
     <section aria-labelledby="train-title">
       <h2 id="train-title">Train</h2>
@@ -62,7 +65,7 @@ export function TrainPanel() {
       </div>
       <AdvancedSettings config={config} disabled={running} problem={problem('earlyStopping')} onChange={set} />
       <div className="controls">
-        <button type="button" className="primary" disabled={running || blocked !== null} onClick={() => client.train()}>
+        <button type="button" className="primary" disabled={running || trainBlocked !== null} onClick={() => client.train()}>
           Train
         </button>
         <button type="button" disabled={status !== 'training'} onClick={() => client.pause()}>
@@ -74,7 +77,7 @@ export function TrainPanel() {
         <button type="button" disabled={!running || status === 'stopping'} onClick={() => client.stop()}>
           Stop
         </button>
-        {blocked && <span className="hint">{blocked}</span>}
+        {trainBlocked && <span className="hint">{trainBlocked}</span>}
       </div>
       <TrainingStatus />
       <TrainingCharts />
@@ -84,6 +87,7 @@ export function TrainPanel() {
           {baseline && <BaselineView report={baseline} cnn={result && { accuracy: result.valAccuracy, macroF1: result.validation.macro.f1 }} split="validation" />}
         </div>
       )}
+      <CrossValidation blocked={blocked} />
       <RunHistory />
       <NextStep to="evaluate" disabled={!result} why="Train a model first." />
     </section>

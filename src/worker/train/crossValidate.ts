@@ -1,0 +1,87 @@
+import type { CrossValidationProgress, FoldResult } from '../../core/eval/crossValidation';
+import { foldRows, stratifiedFolds } from '../../core/train/folds';
+import type { BackendInfo } from '../../protocol/messages';
+import type { MessageOf, Post } from '../post';
+import { session } from '../session';
+import { checkRequest } from './runData';
+import { runTrial, TrialCancelled } from './trial';
+
+/** Minimum time between two progress messages, ms. */
+const PROGRESS_EVERY_MS = 100;
+
+/**
+ * Stratified k-fold cross-validation of the Train step's settings: for every fold, a trial
+ * trains on the other folds and is scored on this one (and so is the baseline, when asked).
+ * Reports progress and each finished fold; answers the whole result, or an error when it
+ * failed or was cancelled (the page then keeps its previous result).
+ */
+export async function crossValidate(message: MessageOf<'crossValidate'>, post: Post): Promise<void> {
+  const { requestId, request } = message;
+  await session.evaluating;
+  const dataset = session.dataset;
+  if (!dataset) throw new Error('Load a dataset and choose its columns before cross-validating.');
+  if (session.run) throw new Error('A training run is in progress: stop it or let it finish before cross-validating.');
+  if (session.experiment) throw new Error(`Wait for ${session.experiment.what} to finish, or cancel it, before cross-validating.`);
+  checkRequest(request, dataset.classes.length);
+  const { config } = request;
+  const folds = stratifiedFolds(dataset.labels, dataset.classes, request.folds, config.seed);
+  const abort = new AbortController();
+  session.experiment = { what: 'a cross-validation', id: requestId, abort };
+  const started = performance.now();
+  try {
+    const results: FoldResult[] = [];
+    let backend: BackendInfo | null = null;
+    for (let i = 0; i < folds.length; i++) {
+      const rows = foldRows(folds, i);
+      const foldStarted = performance.now();
+      const progress = progressReporter(requestId, post, {
+        fold: i + 1,
+        folds: folds.length,
+        stage: 'cnn',
+        epoch: 0,
+        epochs: config.epochs,
+        batch: 0,
+        batches: Math.ceil(rows.train.length / config.batchSize),
+      });
+      const outcome = await runTrial(
+        { spec: request.spec, config, tokenizer: request.tokenizer, rows },
+        { signal: abort.signal, onBatch: (b) => progress({ epoch: b.epoch, batch: b.batch }) },
+      );
+      backend ??= outcome.backend;
+      const fold: FoldResult = {
+        fold: i + 1,
+        trainRows: rows.train.length,
+        validationRows: rows.validation.length,
+        cnn: { accuracy: outcome.accuracy, macroF1: outcome.macroF1, epochsRun: outcome.epochsRun },
+        baseline: null,
+        ms: performance.now() - foldStarted,
+      };
+      results.push(fold);
+      post({ type: 'crossValidationFold', cvId: requestId, fold });
+    }
+    post({ type: 'crossValidated', requestId, result: { folds: results, seed: config.seed, examples: dataset.texts.length, backend: backend!, ms: performance.now() - started } });
+  } catch (error) {
+    if (abort.signal.aborted) throw new TrialCancelled('Cross-validation cancelled: the previous result is kept.');
+    throw error;
+  } finally {
+    if (session.experiment?.id === requestId) session.experiment = null;
+  }
+}
+
+/** Cancels the cross-validation with this requestId after its current batch. */
+export function cancelCrossValidation(message: MessageOf<'cancelCrossValidation'>): void {
+  if (session.experiment?.id === message.target) session.experiment.abort.abort();
+}
+
+/** Posts the fold's progress at once, then at most every PROGRESS_EVERY_MS (the last batch of an epoch always). */
+function progressReporter(cvId: number, post: Post, start: CrossValidationProgress) {
+  let last = 0;
+  const send = (progress: CrossValidationProgress) => post({ type: 'crossValidationProgress', cvId, progress });
+  send(start);
+  return (at: Pick<CrossValidationProgress, 'epoch' | 'batch'>) => {
+    const now = performance.now();
+    if (now - last < PROGRESS_EVERY_MS && at.batch !== start.batches) return;
+    last = now;
+    send({ ...start, ...at });
+  };
+}
