@@ -29,7 +29,7 @@ export function CrossValidation({ blocked }: { blocked: string | null }) {
   const client = studioClient().crossValidation;
   const running = cv.status !== 'idle';
   const foldIssue = counts && classes ? foldProblemOfCounts(counts, classes, cv.folds) : null;
-  const why = blocked ?? (training ? 'A training run is in progress: wait for it or stop it first.' : foldIssue);
+  const why = blocked ?? (training ? 'A training run is in progress: wait for it or stop it first.' : foldIssue ? 'Fix the number of folds above.' : null);
   const shown = running ? cv.partial : (cv.result?.folds ?? []);
   return (
     <section aria-labelledby="cv-title" className="card cross-validation">
@@ -52,7 +52,7 @@ export function CrossValidation({ blocked }: { blocked: string | null }) {
           label="Retrain on all the data afterwards"
           checked={cv.retrain}
           disabled={running}
-          hint="then a normal Train run with these settings, for the model to keep"
+          hint="then a normal Train run with these settings, for the model to keep (its validation and test splits stay held out)"
           onChange={set.retrain}
         />
       </div>
@@ -104,7 +104,7 @@ function FoldTable({ folds, result }: { folds: FoldResult[]; result: CrossValida
           <thead>
             <tr>
               <th scope="col" className="num">Fold</th>
-              <th scope="col" className="num">Rows</th>
+              <th scope="col" className="num">Rows (train / held out)</th>
               <th scope="col" className="num">CNN accuracy</th>
               <th scope="col" className="num">CNN macro F1</th>
               {baseline && <th scope="col" className="num">Baseline accuracy</th>}
@@ -116,7 +116,7 @@ function FoldTable({ folds, result }: { folds: FoldResult[]; result: CrossValida
               <tr key={f.fold}>
                 <td className="num">{f.fold}</td>
                 <td className="num">
-                  {count(f.trainRows)} train · {count(f.validationRows)} held out
+                  {count(f.trainRows)} / {count(f.validationRows)}
                 </td>
                 <td className="num">{pct(f.cnn.accuracy)}</td>
                 <td className="num">{pct(f.cnn.macroF1)}</td>
