@@ -26,8 +26,11 @@ test('a 3-fold cross-validation of Tiny finishes with a row per fold and the mea
   await page.getByRole('button', { name: 'Cross-validate', exact: true }).click();
   const region = page.getByRole('region', { name: 'Cross-validation' });
   const table = region.getByRole('table', { name: 'Scores per fold' });
-  await expect(region).toContainText(/Accuracy: CNN \d+\.\d% ± \d+\.\d across 3 folds/, { timeout: 120_000 });
-  await expect(region).toContainText(/Macro F1: CNN \d+\.\d% ± \d+\.\d across 3 folds/);
+  await expect(region).toContainText(/Accuracy: CNN \d+\.\d% ± \d+\.\d across 3 folds · baseline \d+\.\d% ± \d+\.\d/, { timeout: 120_000 });
+  await expect(region).toContainText(/Macro F1: CNN \d+\.\d% ± \d+\.\d across 3 folds · baseline \d+\.\d% ± \d+\.\d/);
+  for (const column of ['Fold', 'Rows (train / held out)', 'CNN accuracy', 'CNN macro F1', 'Baseline accuracy', 'Baseline macro F1']) {
+    await expect(table.getByRole('columnheader', { name: column, exact: true })).toBeVisible();
+  }
   await expect(table.getByRole('row')).toHaveCount(1 + 3);
   // 60 rows, two classes of 30: every fold holds out 20 and trains on 40.
   for (let fold = 1; fold <= 3; fold++) await expect(table.getByRole('row').nth(fold)).toContainText(`${fold}40 / 20`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSpread, summarizeFolds, summaryLine, type FoldResult } from './crossValidation';
+import { formatSpread, progressFraction, progressText, summarizeFolds, summaryLine, type CrossValidationProgress, type FoldResult } from './crossValidation';
 
 const fold = (n: number, cnn: number, baseline: number | null): FoldResult => ({
   fold: n,
@@ -31,5 +31,22 @@ describe('summarizeFolds', () => {
 
   it('formats a spread in percentage points', () => {
     expect(formatSpread({ mean: 0.9712, sd: 0.0061 })).toBe('97.1% ± 0.6');
+  });
+});
+
+describe('progress', () => {
+  const at = (over: Partial<CrossValidationProgress>): CrossValidationProgress => ({ fold: 2, folds: 4, stage: 'cnn', epoch: 3, epochs: 4, batch: 5, batches: 10, ...over });
+
+  it('counts each fold as an equal share, and batches within it', () => {
+    // Fold 2 of 4: one fold done (0.25) + (2 epochs × 10 + 5) / 40 of a quarter.
+    expect(progressFraction(at({}))).toBeCloseTo(0.25 + (25 / 40) * 0.25, 12);
+    expect(progressFraction(at({ stage: 'baseline', epoch: 0, batch: 0 }))).toBe(0.25);
+    expect(progressFraction(at({ fold: 4, epoch: 4, batch: 10 }))).toBe(1);
+  });
+
+  it('says where it is in words', () => {
+    expect(progressText(at({}))).toBe('Fold 2 of 4 · epoch 3/4');
+    expect(progressText(at({ stage: 'baseline' }))).toBe('Fold 2 of 4 · baseline');
+    expect(progressText(at({ epoch: 0 }))).toBe('Fold 2 of 4 · preparing');
   });
 });

@@ -76,7 +76,7 @@ export function progressFraction(p: CrossValidationProgress): number {
   return Math.min(1, (p.fold - 1 + Math.min(1, inFold)) / p.folds);
 }
 
-/** "Fold 2 of 5 · epoch 3/10" or "Fold 2 of 5 · baseline". */
+/** "Fold 2 of 5 · epoch 3/10", "Fold 2 of 5 · baseline" or "Fold 2 of 5 · preparing". */
 export function progressText(p: CrossValidationProgress): string {
   const fold = `Fold ${p.fold} of ${p.folds}`;
   if (p.stage === 'baseline') return `${fold} · baseline`;

@@ -27,12 +27,12 @@ function dataset() {
   return { texts, labels, classes: ['pos', 'neg', 'mid'] };
 }
 
-const request = (epochs: number): CrossValidateRequest => ({
+const request = (epochs: number, baseline = false): CrossValidateRequest => ({
   spec,
   config: { ...defaultTrainConfig(), backend: 'cpu', epochs, batchSize: 4, learningRate: 0.05 },
   tokenizer: { ...defaultTokenizerOptions(), mode: 'keras' },
   folds: 3,
-  baseline: false,
+  baseline,
 });
 
 afterEach(() => {
@@ -41,10 +41,10 @@ afterEach(() => {
 });
 
 describe('crossValidate on the tfjs CPU backend', () => {
-  it('scores 3 folds of 10 held-out rows each, reports each fold and answers the result', async () => {
+  it('scores the CNN and the baseline on 3 folds of 10 held-out rows each, reports each fold and answers the result', async () => {
     session.dataset = dataset();
     const messages: FromWorker[] = [];
-    await crossValidate({ type: 'crossValidate', requestId: 9, request: request(3) }, (m) => void messages.push(m));
+    await crossValidate({ type: 'crossValidate', requestId: 9, request: request(3, true) }, (m) => void messages.push(m));
     const folds = messages.filter((m) => m.type === 'crossValidationFold');
     expect(folds.map((m) => [m.fold.fold, m.fold.trainRows, m.fold.validationRows])).toEqual([
       [1, 20, 10],
@@ -59,8 +59,11 @@ describe('crossValidate on the tfjs CPU backend', () => {
     expect(answer.result.backend.name).toBe('cpu');
     // Each class has its own words: every fold is learned perfectly.
     expect(answer.result.folds.every((f) => f.cnn.accuracy === 1 && f.cnn.epochsRun === 3)).toBe(true);
+    // So is the baseline, scored on the same held-out rows.
+    expect(answer.result.folds.map((f) => f.baseline)).toEqual(new Array(3).fill({ accuracy: 1, macroF1: 1 }));
     const progress = messages.filter((m) => m.type === 'crossValidationProgress');
-    expect(progress[0]).toMatchObject({ cvId: 9, progress: { fold: 1, folds: 3, epoch: 0, batches: 5 } });
+    expect(progress[0]).toMatchObject({ cvId: 9, progress: { fold: 1, folds: 3, stage: 'baseline', epoch: 0, batches: 5 } });
+    expect(progress[1]).toMatchObject({ cvId: 9, progress: { fold: 1, stage: 'cnn', epoch: 0 } });
     expect(session.experiment).toBeNull();
   });
 

@@ -1,4 +1,5 @@
-import type { CrossValidationProgress, FoldResult } from '../../core/eval/crossValidation';
+import { trainAndScoreBaseline } from '../../core/eval/baseline';
+import type { CrossValidationProgress, FoldResult, FoldScores } from '../../core/eval/crossValidation';
 import { foldRows, stratifiedFolds } from '../../core/train/folds';
 import type { BackendInfo } from '../../protocol/messages';
 import type { MessageOf, Post } from '../post';
@@ -10,8 +11,9 @@ import { runTrial, TrialCancelled } from './trial';
 const PROGRESS_EVERY_MS = 100;
 
 /**
- * Stratified k-fold cross-validation of the Train step's settings: for every fold, a trial
- * trains on the other folds and is scored on this one (and so is the baseline, when asked).
+ * Stratified k-fold cross-validation of the Train step's settings: for every fold, the
+ * TF-IDF + logistic regression baseline (when asked) and then a CNN trial train on the other
+ * folds and are scored on this one.
  * Reports progress and each finished fold; answers the whole result, or an error when it
  * failed or was cancelled (the page then keeps its previous result).
  */
@@ -34,15 +36,30 @@ export async function crossValidate(message: MessageOf<'crossValidate'>, post: P
     for (let i = 0; i < folds.length; i++) {
       const rows = foldRows(folds, i);
       const foldStarted = performance.now();
-      const progress = progressReporter(requestId, post, {
+      const at: CrossValidationProgress = {
         fold: i + 1,
         folds: folds.length,
-        stage: 'cnn',
+        stage: 'baseline',
         epoch: 0,
         epochs: config.epochs,
         batch: 0,
         batches: Math.ceil(rows.train.length / config.batchSize),
-      });
+      };
+      let baseline: FoldScores | null = null;
+      if (request.baseline) {
+        progressReporter(requestId, post, at);
+        const score = trainAndScoreBaseline({
+          texts: dataset.texts,
+          labels: dataset.labels,
+          classCount: dataset.classes.length,
+          trainRows: rows.train,
+          evalRows: rows.validation,
+          seed: config.seed,
+          isCancelled: () => abort.signal.aborted,
+        });
+        baseline = { accuracy: score.accuracy, macroF1: score.macroF1 };
+      }
+      const progress = progressReporter(requestId, post, { ...at, stage: 'cnn' });
       const outcome = await runTrial(
         { spec: request.spec, config, tokenizer: request.tokenizer, rows },
         { signal: abort.signal, onBatch: (b) => progress({ epoch: b.epoch, batch: b.batch }) },
@@ -53,7 +70,7 @@ export async function crossValidate(message: MessageOf<'crossValidate'>, post: P
         trainRows: rows.train.length,
         validationRows: rows.validation.length,
         cnn: { accuracy: outcome.accuracy, macroF1: outcome.macroF1, epochsRun: outcome.epochsRun },
-        baseline: null,
+        baseline,
         ms: performance.now() - foldStarted,
       };
       results.push(fold);
