@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { openStep } from './helpers';
 
@@ -36,6 +37,8 @@ test('a 3-fold cross-validation of Tiny finishes with a row per fold and the mea
   for (let fold = 1; fold <= 3; fold++) await expect(table.getByRole('row').nth(fold)).toContainText(`${fold}40 / 20`);
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
   await expect(page.getByRole('button', { name: 'Cross-validate', exact: true })).toBeEnabled();
+  const axe = await new AxeBuilder({ page }).include('.cross-validation').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 });
 
 test('Cancel stops a cross-validation; Train is disabled while it runs', async ({ page }) => {

@@ -7,6 +7,9 @@ import { session } from '../session';
 import { checkRequest } from './runData';
 import { runTrial, TrialCancelled } from './trial';
 
+/** How session.experiment names a cross-validation (in refusals of other work). */
+const WHAT = 'a cross-validation';
+
 /** Minimum time between two progress messages, ms. */
 const PROGRESS_EVERY_MS = 100;
 
@@ -28,7 +31,7 @@ export async function crossValidate(message: MessageOf<'crossValidate'>, post: P
   const { config } = request;
   const folds = stratifiedFolds(dataset.labels, dataset.classes, request.folds, config.seed);
   const abort = new AbortController();
-  session.experiment = { what: 'a cross-validation', id: requestId, abort };
+  session.experiment = { what: WHAT, id: requestId, abort };
   const started = performance.now();
   try {
     const results: FoldResult[] = [];
@@ -81,13 +84,14 @@ export async function crossValidate(message: MessageOf<'crossValidate'>, post: P
     if (abort.signal.aborted) throw new TrialCancelled('Cross-validation cancelled: the previous result is kept.');
     throw error;
   } finally {
-    if (session.experiment?.id === requestId) session.experiment = null;
+    if (session.experiment?.id === requestId && session.experiment.what === WHAT) session.experiment = null;
   }
 }
 
 /** Cancels the cross-validation with this requestId after its current batch. */
 export function cancelCrossValidation(message: MessageOf<'cancelCrossValidation'>): void {
-  if (session.experiment?.id === message.target) session.experiment.abort.abort();
+  const experiment = session.experiment;
+  if (experiment?.what === WHAT && experiment.id === message.target) experiment.abort.abort();
 }
 
 /** Posts the fold's progress at once, then at most every PROGRESS_EVERY_MS (the last batch of an epoch always). */
