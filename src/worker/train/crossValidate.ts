@@ -46,7 +46,8 @@ export async function crossValidate(message: MessageOf<'crossValidate'>, post: P
         epoch: 0,
         epochs: config.epochs,
         batch: 0,
-        batches: Math.ceil(rows.train.length / config.batchSize),
+        // The loop trains on the fold's training rows and, with augmentation, their copies.
+        batches: Math.ceil((rows.train.length * (1 + (config.augment?.copies ?? 0))) / config.batchSize),
       };
       let baseline: FoldScores | null = null;
       if (request.baseline) {
