@@ -8,7 +8,7 @@ import { FakePort } from './fakePort';
 
 const store = () => useStudio.getState();
 const fold: FoldResult = { fold: 1, trainRows: 8, validationRows: 4, cnn: { accuracy: 0.75, macroF1: 0.7, epochsRun: 1 }, baseline: null, ms: 5 };
-const result: CrossValidationResult = { folds: [fold, { ...fold, fold: 2 }, { ...fold, fold: 3 }], seed: 42, examples: 12, backend: { name: 'cpu', fallbackReason: null, adapter: null }, ms: 15 };
+const result: CrossValidationResult = { folds: [fold, { ...fold, fold: 2 }, { ...fold, fold: 3 }], seed: 42, examples: 12, backend: { name: 'cpu', fallbackReason: null, adapter: null }, ms: 15, baselineProblem: null };
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 let port: FakePort;

@@ -20,4 +20,6 @@ export interface CrossValidationResult {
   backend: BackendInfo;
   /** Wall time, ms. */
   ms: number;
+  /** Why the baseline could not be scored (the fold where it failed and those after have none); null when it was, or not asked for. */
+  baselineProblem: string | null;
 }

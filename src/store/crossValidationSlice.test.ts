@@ -19,6 +19,7 @@ const result = (folds: FoldResult[]): CrossValidationResult => ({
   examples: 12,
   backend: { name: 'cpu', fallbackReason: null, adapter: null },
   ms: 30,
+  baselineProblem: null,
 });
 const progress = { fold: 1, folds: 3, stage: 'cnn' as const, epoch: 1, epochs: 1, batch: 1, batches: 2 };
 

@@ -99,6 +99,7 @@ function FoldTable({ folds, result }: { folds: FoldResult[]; result: CrossValida
           </p>
         </div>
       )}
+      {result?.baselineProblem && <p className="hint">The baseline was left out: {result.baselineProblem}</p>}
       <div className="table-scroll">
         <table aria-label="Scores per fold">
           <thead>

@@ -1,6 +1,7 @@
 import { trainAndScoreBaseline } from '../../core/eval/baseline';
 import type { CrossValidationProgress, FoldResult, FoldScores } from '../../core/eval/crossValidation';
-import { foldRows, stratifiedFolds } from '../../core/train/folds';
+import type { Dataset } from '../../core/data/dataset';
+import { foldRows, stratifiedFolds, type FoldRows } from '../../core/train/folds';
 import type { BackendInfo } from '../../protocol/messages';
 import type { MessageOf, Post } from '../post';
 import { session } from '../session';
@@ -36,6 +37,7 @@ export async function crossValidate(message: MessageOf<'crossValidate'>, post: P
   try {
     const results: FoldResult[] = [];
     let backend: BackendInfo | null = null;
+    let baselineProblem: string | null = null;
     for (let i = 0; i < folds.length; i++) {
       const rows = foldRows(folds, i);
       const foldStarted = performance.now();
@@ -50,18 +52,16 @@ export async function crossValidate(message: MessageOf<'crossValidate'>, post: P
         batches: Math.ceil((rows.train.length * (1 + (config.augment?.copies ?? 0))) / config.batchSize),
       };
       let baseline: FoldScores | null = null;
-      if (request.baseline) {
+      if (request.baseline && baselineProblem === null) {
         progressReporter(requestId, post, at);
-        const score = trainAndScoreBaseline({
-          texts: dataset.texts,
-          labels: dataset.labels,
-          classCount: dataset.classes.length,
-          trainRows: rows.train,
-          evalRows: rows.validation,
-          seed: config.seed,
-          isCancelled: () => abort.signal.aborted,
-        });
-        baseline = { accuracy: score.accuracy, macroF1: score.macroF1 };
+        try {
+          baseline = foldBaseline(dataset, rows, config.seed, abort.signal);
+        } catch (error) {
+          if (abort.signal.aborted) throw error;
+          // The CNN's scores still count: the baseline is left out of every fold from here.
+          baselineProblem = error instanceof Error ? error.message : String(error);
+          baseline = null;
+        }
       }
       const progress = progressReporter(requestId, post, { ...at, stage: 'cnn' });
       const outcome = await runTrial(
@@ -80,13 +80,28 @@ export async function crossValidate(message: MessageOf<'crossValidate'>, post: P
       results.push(fold);
       post({ type: 'crossValidationFold', cvId: requestId, fold });
     }
-    post({ type: 'crossValidated', requestId, result: { folds: results, seed: config.seed, examples: dataset.texts.length, backend: backend!, ms: performance.now() - started } });
+    const result = { folds: results, seed: config.seed, examples: dataset.texts.length, backend: backend!, ms: performance.now() - started, baselineProblem };
+    post({ type: 'crossValidated', requestId, result });
   } catch (error) {
     if (abort.signal.aborted) throw new TrialCancelled('Cross-validation cancelled: the previous result is kept.');
     throw error;
   } finally {
     if (session.experiment?.id === requestId && session.experiment.what === WHAT) session.experiment = null;
   }
+}
+
+/** The baseline fitted on the fold's training rows and scored on its held-out rows. */
+function foldBaseline(dataset: Dataset, rows: FoldRows, seed: number, signal: AbortSignal): FoldScores {
+  const score = trainAndScoreBaseline({
+    texts: dataset.texts,
+    labels: dataset.labels,
+    classCount: dataset.classes.length,
+    trainRows: rows.train,
+    evalRows: rows.validation,
+    seed,
+    isCancelled: () => signal.aborted,
+  });
+  return { accuracy: score.accuracy, macroF1: score.macroF1 };
 }
 
 /** Cancels the cross-validation with this requestId after its current batch. */
