@@ -2,11 +2,11 @@
 // on 5 stratified folds (Train step, "Cross-validate") and the script prints the region
 // "Cross-validation" as the page shows it: CNN and baseline mean ± standard deviation of
 // accuracy and macro F1, each fold's scores, what trained and the time. Figures, not pass/fail.
-// Datasets: the "Demo topics" and "SpamAssassin" samples, and the SMS Spam Collection
-// (../shared/data, uploaded as CSV) when present. Run alone, under the e2e lock:
+// Datasets: the samples (demo, spam, sotu, names: "Demo topics", "SpamAssassin", "State of the
+// Union", "First names") and the SMS Spam Collection (sms: ../shared/data, uploaded as CSV). Run alone, under the e2e lock:
 // `node scripts/bench-cv.mjs` (serves BENCH_DIST, default dist/, itself). BENCH_CV_PRESET
 // (default "Tiny"), BENCH_CV_FOLDS (default 5), BENCH_CV_EPOCHS (default: the preset's) and
-// BENCH_CV_DATASETS (default "demo,spam,sms") change the runs.
+// BENCH_CV_DATASETS (default "demo,spam,sotu,names,sms") change the runs.
 import { chromium } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -15,7 +15,9 @@ import { chromiumPath, startPreview } from './lib/preview.mjs';
 const PRESET = process.env.BENCH_CV_PRESET ?? 'Tiny';
 const FOLDS = process.env.BENCH_CV_FOLDS ?? '5';
 const EPOCHS = process.env.BENCH_CV_EPOCHS;
-const DATASETS = (process.env.BENCH_CV_DATASETS ?? 'demo,spam,sms').split(',').map((s) => s.trim());
+const DATASETS = (process.env.BENCH_CV_DATASETS ?? 'demo,spam,sotu,names,sms').split(',').map((s) => s.trim());
+/** The samples by short name: their option in "Sample dataset" and their row count. */
+const SAMPLES = { demo: [/Demo topics/, '240'], spam: [/SpamAssassin/, '5,906'], sotu: [/State of the Union/, '8,757'], names: [/First names/, '7,984'] };
 const SMS = ['../shared/data', '../../shared/data'].map((d) => resolve(d, 'sms_spam_collection/SMSSpamCollection')).find((p) => existsSync(p));
 
 /** The SMS corpus (label TAB text, no header) as a text,label CSV. */
@@ -46,13 +48,13 @@ try {
       await page.getByLabel('Upload dataset').setInputFiles({ name: 'sms.csv', mimeType: 'text/csv', buffer: smsCsv() });
       await summary.getByText(/5,5\d\d examples/).waitFor({ timeout: 120_000 });
     } else {
-      const option = which === 'demo' ? /Demo topics/ : /SpamAssassin/;
+      const [option, rows] = SAMPLES[which];
       const select = page.getByRole('combobox', { name: 'Sample dataset' });
       const value = await select.locator('option', { hasText: option }).first().getAttribute('value');
       name = await select.locator('option', { hasText: option }).first().innerText();
       await select.selectOption(value);
       await page.getByRole('button', { name: 'Load sample', exact: true }).click();
-      await summary.getByText(which === 'demo' ? '240 examples' : /5,9\d\d examples/).waitFor({ timeout: 120_000 });
+      await summary.getByText(`${rows} examples`).waitFor({ timeout: 120_000 });
     }
     await page.getByRole('tab', { name: /^Model\b/ }).click();
     await page.getByRole('combobox', { name: 'Preset' }).selectOption({ label: PRESET });
