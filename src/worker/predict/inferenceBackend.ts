@@ -14,7 +14,8 @@ import { session } from '../session';
 /** Runs `work` (which must build its own model) on the WASM backend when the model sits on software WebGPU; else where it is. */
 export async function onFastCpuBackend<T>(work: () => Promise<T>): Promise<T> {
   const original = tf.getBackend();
-  if (original !== 'webgpu' || hardwareWebGpuFound() === true || session.run) return work();
+  // A training run or a series of trials (cross-validation, search) is on this backend: it stays.
+  if (original !== 'webgpu' || hardwareWebGpuFound() === true || session.run || session.experiment) return work();
   const done = (async () => {
     let switched: boolean;
     try {

@@ -84,6 +84,15 @@ describe('crossValidate on the tfjs CPU backend', () => {
     expect(session.experiment).toBeNull();
   });
 
+  it('ends with a message when another dataset is loaded while it runs', async () => {
+    session.dataset = dataset();
+    const running = crossValidate({ type: 'crossValidate', requestId: 5, request: request(2) }, (m) => {
+      if (m.type === 'crossValidationProgress' && m.progress.epoch === 1) session.dataset = dataset();
+    });
+    await expect(running).rejects.toThrow('The dataset changed while it ran: press Cross-validate again.');
+    expect(session.experiment).toBeNull();
+  });
+
   it('refuses folds that a small class cannot fill', async () => {
     const small = dataset();
     session.dataset = { ...small, labels: small.labels.map((l, i) => (l === 2 && i > 5 ? 0 : l)) };

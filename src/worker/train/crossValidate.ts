@@ -38,7 +38,12 @@ export async function crossValidate(message: MessageOf<'crossValidate'>, post: P
     const results: FoldResult[] = [];
     let backend: BackendInfo | null = null;
     let baselineProblem: string | null = null;
+    const sameData = () => {
+      // The folds are rows of this dataset: a dataset loaded meanwhile ends the cross-validation.
+      if (session.dataset !== dataset) throw new Error('The dataset changed while it ran: press Cross-validate again.');
+    };
     for (let i = 0; i < folds.length; i++) {
+      sameData();
       const rows = foldRows(folds, i);
       const foldStarted = performance.now();
       const at: CrossValidationProgress = {
@@ -68,6 +73,7 @@ export async function crossValidate(message: MessageOf<'crossValidate'>, post: P
         { spec: request.spec, config, tokenizer: request.tokenizer, rows },
         { signal: abort.signal, onBatch: (b) => progress({ epoch: b.epoch, batch: b.batch }) },
       );
+      sameData();
       backend ??= outcome.backend;
       const fold: FoldResult = {
         fold: i + 1,
