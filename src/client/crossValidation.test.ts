@@ -30,12 +30,20 @@ describe('CrossValidationRuns', () => {
     const { model, train, preprocess } = store();
     expect(port.asked[0].message).toEqual({ type: 'crossValidate', request: { spec: model.spec, config: train.config, tokenizer: preprocess.options, folds: 3, baseline: true } });
     expect(store().crossValidation).toMatchObject({ status: 'running', cvId: 1 });
+    expect(train.config.baseline).not.toBe(false);
     cv.foldScored(1, fold);
     expect(store().crossValidation.partial).toEqual([fold]);
     port.asked[0].answer({ type: 'crossValidated', requestId: 1, result });
     await done;
     expect(store().crossValidation).toMatchObject({ status: 'idle', result });
     expect(retrain).not.toHaveBeenCalled();
+  });
+
+  it('leaves the baseline out when the Train step turns it off', async () => {
+    store().setTrainConfig({ baseline: false });
+    void cv.start();
+    await settle();
+    expect(port.asked[0].message).toMatchObject({ type: 'crossValidate', request: { baseline: false } });
   });
 
   it('starts a training run after it when "Retrain on all the data afterwards" is on', async () => {

@@ -1,3 +1,4 @@
+import { baselineOn } from '../core/train/trainConfig';
 import type { CrossValidationProgress, FoldResult } from '../core/eval/crossValidation';
 import { useStudio } from '../store/store';
 import type { WorkerPort } from './workerPort';
@@ -24,7 +25,7 @@ export class CrossValidationRuns {
     const store = useStudio.getState();
     if (store.crossValidation.status !== 'idle') return;
     const { model, train, preprocess, crossValidation } = store;
-    const request = { spec: model.spec, config: train.config, tokenizer: preprocess.options, folds: crossValidation.folds, baseline: true };
+    const request = { spec: model.spec, config: train.config, tokenizer: preprocess.options, folds: crossValidation.folds, baseline: baselineOn(train.config) };
     const { requestId, answer } = this.port.startRequest({ type: 'crossValidate', request });
     store.cvStarted(requestId);
     try {
