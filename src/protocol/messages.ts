@@ -20,6 +20,7 @@ import type { TestFileReport } from '../core/data/testFile';
 import type { BaselineSummary } from '../core/eval/baselineRun';
 import type { CrossValidationProgress, FoldResult } from '../core/eval/crossValidation';
 import type { CrossValidateRequest, CrossValidationResult } from './crossValidationMessages';
+import type { SearchFromWorker, SearchToWorker } from './searchMessages';
 
 /** The tfjs backends the studio starts. */
 export type TfjsBackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -281,7 +282,8 @@ export type ToWorker =
   | { type: 'importModel'; requestId: number; files: File[]; /** Name in the library; empty: taken from the file. */ name: string }
   | { type: 'listModels'; requestId: number }
   | { type: 'loadModel'; requestId: number; name: string }
-  | { type: 'deleteModel'; requestId: number; name: string };
+  | { type: 'deleteModel'; requestId: number; name: string }
+  | SearchToWorker;
 
 export type FromWorker =
   | { type: 'backend'; info: BackendInfo }
@@ -376,7 +378,8 @@ export type FromWorker =
   | { type: 'checkpointSaved'; runId: number; name: string; epoch: number; /** 0–1. */ valAccuracy: number }
   /** The worker holds the init message's `aliveLock` now: the page may start waiting for it. */
   | { type: 'lockHeld'; lock: string }
-  | { type: 'error'; requestId?: number; runId?: number; message: string };
+  | { type: 'error'; requestId?: number; runId?: number; message: string }
+  | SearchFromWorker;
 
 /** A worker answer to one request: the messages that repeat a `requestId`. */
 export type Answer = Extract<FromWorker, { requestId: number }>;

@@ -26,6 +26,7 @@ import { predictText } from './predict/predictText';
 import { warmModel } from './predict/warm';
 import { cancelCrossValidation, crossValidate } from './train/crossValidate';
 import { controlRun } from './train/runControl';
+import { cancelSearch, runSearch } from './train/search';
 import { runTraining } from './train/training';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -91,6 +92,10 @@ async function handle(message: ToWorker): Promise<void> {
       return loadSavedModel(message, post);
     case 'deleteModel':
       return deleteSavedModel(message, post);
+    case 'search':
+      return runSearch(message, post);
+    case 'cancelSearch':
+      return cancelSearch(message);
     default:
       assertNever(message);
   }

@@ -21,7 +21,7 @@ export function roundSignificant(n: number, digits: number): number {
  * evenly on a log scale for the learning rate, rounded to whole numbers where the setting is one
  * (repeats after rounding are dropped).
  */
-export function gridValues(param: SearchParam, domain: Domain, points: number): SearchValue[] {
+export function gridValues(param: SearchParam, domain: Domain, points: number): readonly SearchValue[] {
   if (domain.kind === 'list') return domain.values;
   const { min, max } = domain;
   const info = PARAM_INFO[param];
@@ -36,7 +36,7 @@ export function gridValues(param: SearchParam, domain: Domain, points: number): 
 }
 
 /** The varied settings in trial order, with the values a grid takes from each. */
-function gridAxes(space: SearchSpace, points: number): [SearchParam, SearchValue[]][] {
+function gridAxes(space: SearchSpace, points: number): [SearchParam, readonly SearchValue[]][] {
   return SEARCH_PARAMS.filter((p) => space[p]).map((p) => [p, gridValues(p, space[p]!, points)]);
 }
 

@@ -28,7 +28,7 @@ export type SearchParam = (typeof SEARCH_PARAMS)[number];
 export type SearchValue = number | string;
 
 /** A setting's declared values: an explicit list, or a range (sampled, or spread on a grid). */
-export type Domain = { kind: 'list'; values: SearchValue[] } | { kind: 'range'; min: number; max: number };
+export type Domain = { kind: 'list'; values: readonly SearchValue[] } | { kind: 'range'; min: number; max: number };
 
 /** The varied settings and their domains; a setting not here keeps the current value. */
 export type SearchSpace = Partial<Record<SearchParam, Domain>>;

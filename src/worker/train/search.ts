@@ -1,0 +1,209 @@
+import { stratifiedSplit, type Split } from '../../core/data/split';
+import { majorityRate } from '../../core/eval/metrics';
+import { halvingRungs, SuccessiveHalving, type Rung } from '../../core/train/searchHalving';
+import { applyTrial, budgetSpent, planTrials, type TrialValues } from '../../core/train/searchPlan';
+import type { EpochMetrics } from '../../protocol/messages';
+import type { SearchEnd, SearchRequest, TrialReport } from '../../protocol/searchMessages';
+import type { MessageOf, Post } from '../post';
+import { session } from '../session';
+import { emptyValidationMessage } from './runData';
+import { isCancelled, runTrial } from './trial';
+
+const WHAT = 'a search';
+
+/** What every trial of one search shares. */
+interface SearchRun {
+  searchId: number;
+  request: SearchRequest;
+  trials: TrialValues[];
+  split: Split;
+  classCount: number;
+  signal: AbortSignal;
+  /** performance.now() when the search started, ms. */
+  started: number;
+  post: Post;
+  /** Set once the minutes are up: the running trial stops at its next epoch, no other starts. */
+  timeUp: boolean;
+}
+
+/**
+ * Runs a hyperparameter search on the loaded dataset: plans the trials (grid, random, or
+ * successive halving), trains them one after another on one seeded split (the same for all, so
+ * their scores compare), reports each trial as it goes, and stops at the budget or on Cancel
+ * (finished trials stay reported). Trials that cannot train fail alone; the search goes on.
+ */
+export async function runSearch(message: MessageOf<'search'>, post: Post): Promise<void> {
+  const { searchId, request } = message;
+  try {
+    await session.evaluating;
+    const dataset = session.dataset;
+    if (!dataset) throw new Error('Load a dataset and choose its columns before searching.');
+    if (session.run) throw new Error('A training run is in progress: stop it or let it finish before searching.');
+    if (session.experiment) throw new Error(`Wait for ${session.experiment.what} to finish, or cancel it, before searching.`);
+    const plan = planTrials(request.search);
+    if (plan.issues.length) throw new Error(plan.issues.map((i) => i.message).join(' '));
+    const { config } = request;
+    const split = stratifiedSplit(dataset.labels, { validation: config.validationSplit, test: config.testSplit, seed: config.seed });
+    if (split.validation.length === 0) throw new Error(emptyValidationMessage(dataset.labels, dataset.classes.length));
+    const classCount = dataset.classes.length;
+    const halving = request.search.method === 'halving';
+    const rungs: Rung[] = halving ? halvingRungs(plan.trials.length, config.epochs, request.search.eta) : [{ trials: plan.trials.length, epochs: config.epochs }];
+    const abort = new AbortController();
+    session.experiment = { what: WHAT, id: searchId, abort };
+    const run: SearchRun = { searchId, request, trials: plan.trials, split, classCount, signal: abort.signal, started: performance.now(), post, timeUp: false };
+    const valTruth = Int32Array.from(split.validation, (row) => dataset.labels[row]);
+    post({
+      type: 'searchStarted',
+      searchId,
+      trials: plan.trials,
+      rungs,
+      trainCount: split.train.length,
+      valCount: split.validation.length,
+      valMajorityRate: majorityRate(valTruth, classCount),
+      parallel: 1,
+      note: plan.note,
+    });
+    try {
+      const reason = halving ? await halvingSearch(run, rungs) : await plainSearch(run);
+      post({ type: 'searchDone', searchId, reason });
+    } finally {
+      if (session.experiment?.id === searchId && session.experiment.what === WHAT) session.experiment = null;
+    }
+  } catch (error) {
+    post({ type: 'searchFailed', searchId, message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/** Cancel: the running trial stops after its current batch; the search then reports 'cancelled'. */
+export function cancelSearch(message: MessageOf<'cancelSearch'>): void {
+  const experiment = session.experiment;
+  if (experiment?.what === WHAT && experiment.id === message.searchId) experiment.abort.abort();
+}
+
+/** Why no further trial may start, or null. */
+function spent(run: SearchRun, trialsStarted: number): SearchEnd | null {
+  if (run.signal.aborted) return 'cancelled';
+  const { maxTrials, maxMinutes } = run.request.search;
+  return budgetSpent({ trialsStarted, maxTrials, elapsedMs: performance.now() - run.started, maxMinutes });
+}
+
+/** Grid and random: every planned trial once, in order, with its own epochs. */
+async function plainSearch(run: SearchRun): Promise<SearchEnd> {
+  for (let i = 0; i < run.trials.length; i++) {
+    const end = spent(run, i);
+    if (end) return end;
+    const report = await trainTrial(run, i + 1, 0, null);
+    run.post({ type: 'trialDone', searchId: run.searchId, report });
+    if (report.reason === CANCELLED) return 'cancelled';
+  }
+  return run.timeUp ? 'time' : 'completed';
+}
+
+/**
+ * Successive halving: every trial of a rung trains to the rung's epochs (stopped there through the
+ * runner's epoch hook, with the full run's epochs and schedule); the best 1/η go on to the next rung
+ * and train again from their seeded start, the others stop.
+ */
+async function halvingSearch(run: SearchRun, rungs: Rung[]): Promise<SearchEnd> {
+  const bracket = new SuccessiveHalving(
+    run.trials.map((_, i) => i + 1),
+    rungs,
+  );
+  const last = new Map<number, TrialReport>();
+  for (let current = bracket.current; current; current = bracket.current) {
+    for (const trial of current.trials) {
+      const end = spent(run, 0);
+      if (end) return end;
+      const report = await trainTrial(run, trial, current.rung, current.epochs);
+      if (report.reason === CANCELLED) {
+        run.post({ type: 'trialDone', searchId: run.searchId, report });
+        return 'cancelled';
+      }
+      last.set(trial, report);
+      bracket.report(trial, report.status === 'failed' ? Number.NaN : report.accuracy);
+      // A failed trial is final now; the others wait for their rung's ranking.
+      if (report.status === 'failed') run.post({ type: 'trialDone', searchId: run.searchId, report });
+      else run.post({ type: 'trialDone', searchId: run.searchId, report: { ...report, status: 'continued', reason: 'waiting for the rest of its rung' } });
+    }
+    const outcome = bracket.advance();
+    const finalRung = outcome.rung === rungs.length - 1;
+    for (const trial of current.trials) {
+      const report = last.get(trial)!;
+      if (report.status === 'failed') continue;
+      const kept = outcome.continued.includes(trial);
+      const next = rungs[outcome.rung + 1];
+      const decided: TrialReport = finalRung
+        ? report
+        : kept
+          ? { ...report, status: 'continued', reason: `among the best ${next.trials}: trains ${next.epochs} epochs next` }
+          : { ...report, status: 'stopped', reason: `stopped after ${current.epochs} epoch${current.epochs === 1 ? '' : 's'}: not among the best ${next.trials} of ${current.trials.length}` };
+      run.post({ type: 'trialDone', searchId: run.searchId, report: decided });
+    }
+  }
+  return run.timeUp ? 'time' : 'completed';
+}
+
+const CANCELLED = 'Cancelled.';
+
+/**
+ * Trains one trial on the search's split: `rungEpochs` (successive halving) ends it after that
+ * many epochs; the time budget ends it at its next epoch. Never throws: a failure is a report.
+ */
+async function trainTrial(run: SearchRun, trial: number, rung: number, rungEpochs: number | null): Promise<TrialReport> {
+  const { searchId, request, post } = run;
+  const values = run.trials[trial - 1];
+  const applied = applyTrial(request.spec, request.config, values, run.classCount);
+  const epochs = rungEpochs ?? applied.config.epochs;
+  const failed = (reason: string, history: EpochMetrics[] = [], ms = 0): TrialReport => ({
+    trial,
+    values,
+    rung,
+    status: 'failed',
+    reason,
+    accuracy: Number.NaN,
+    macroF1: Number.NaN,
+    loss: Number.NaN,
+    epochs: history,
+    backend: null,
+    ms,
+  });
+  post({ type: 'trialStarted', searchId, trial, rung, epochs });
+  if (applied.issues.length) return failed(applied.issues.join(' '));
+  const history: EpochMetrics[] = [];
+  const began = performance.now();
+  let stoppedBy: string | null = null;
+  try {
+    const outcome = await runTrial(
+      { spec: applied.spec, config: applied.config, tokenizer: request.tokenizer, rows: { train: run.split.train, validation: run.split.validation } },
+      {
+        signal: run.signal,
+        onEpoch: (epoch, metrics) => {
+          history.push(metrics);
+          post({ type: 'trialEpoch', searchId, trial, metrics });
+          if (performance.now() - run.started >= request.search.maxMinutes * 60_000) {
+            run.timeUp = true;
+            if (epoch < epochs) stoppedBy = `stopped after ${epoch} of ${epochs} epochs: the search’s time budget ran out`;
+            return false;
+          }
+          return epoch < epochs;
+        },
+      },
+    );
+    return {
+      trial,
+      values,
+      rung,
+      status: stoppedBy ? 'stopped' : 'finished',
+      reason: stoppedBy,
+      accuracy: outcome.accuracy,
+      macroF1: outcome.macroF1,
+      loss: outcome.loss,
+      epochs: outcome.history,
+      backend: outcome.backend.name,
+      ms: outcome.ms,
+    };
+  } catch (error) {
+    if (isCancelled(error)) return { ...failed(CANCELLED, history, performance.now() - began), status: 'stopped' };
+    return failed(error instanceof Error ? error.message : String(error), history, performance.now() - began);
+  }
+}
