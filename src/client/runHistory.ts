@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { keysBeyondLimit, toRunRecord } from '../core/train/runRecord';
+import { keysBeyondLimit, toRunRecord, type RunSetup, type SearchTag } from '../core/train/runRecord';
 import type { BaselineSummary } from '../core/eval/baselineRun';
 import type { TrainResult } from '../protocol/messages';
 import { useStudio, type RunHistoryEntry } from '../store/store';
@@ -49,6 +49,23 @@ export async function attachBaseline(id: number, baseline: BaselineSummary): Pro
     await refreshRuns();
   } catch {
     // The run stays in the history without its baseline; the page still shows it.
+  }
+}
+
+/** The last trial record's id: trials decided at once (a rung's end) get distinct ids. */
+let lastTrialId = 0;
+
+/**
+ * Keeps a search trial in the history with its own settings, tagged with its search. Ids are
+ * times in ms: a trial that ends in the same millisecond as the one before takes the next one.
+ */
+export async function recordTrial(setup: RunSetup, summary: RunHistoryEntry['result'], search: SearchTag): Promise<void> {
+  try {
+    const id = (lastTrialId = Math.max(Date.now(), lastTrialId + 1));
+    await addRun({ ...toRunRecord(id, setup, { ...summary, validation: null, confusion: null }), search });
+    await refreshRuns();
+  } catch (error) {
+    useStudio.getState().showTrainError(`A search trial could not be kept in the history: ${storageFailure(error)}`);
   }
 }
 

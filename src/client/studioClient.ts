@@ -7,6 +7,7 @@ import { ModelLibrary } from './modelLibrary';
 import { TrainingProject } from './trainingProject';
 import { Predictions } from './predictions';
 import { PreprocessStatsRequests } from './preprocessStats';
+import { SearchRuns } from './searchRuns';
 import { TrainingRuns } from './trainingRuns';
 import type { WorkerPort } from './workerPort';
 
@@ -56,6 +57,8 @@ export class StudioClient {
   readonly training = new TrainingRuns(this.port, () => this.ready);
   /** Cross-validation of the Train step's settings (and the training run after it, when asked). */
   readonly crossValidation = new CrossValidationRuns(this.port, () => this.ready, () => this.training.train());
+  /** Hyperparameter searches: the Train step's Search section. */
+  readonly search = new SearchRuns(this.port, () => this.ready);
   /** The playground, held-out texts and file predictions: the Evaluate step's actions. */
   readonly predictions = new Predictions(this.port);
   /** Saving, loading, exporting and importing models: the Export step's actions. */
@@ -91,7 +94,8 @@ export class StudioClient {
     const { train, evaluate } = useStudio.getState();
     const { status } = train;
     const evaluating = status === 'done' && evaluate.evaluation === null;
-    const busy = this.pending.size > 0 || evaluating || status === 'starting' || status === 'training' || status === 'stopping';
+    const searching = useStudio.getState().search.status === 'running' || useStudio.getState().search.status === 'cancelling';
+    const busy = this.pending.size > 0 || evaluating || searching || status === 'starting' || status === 'training' || status === 'stopping';
     if (now - this.pingSentAt > (busy ? SILENT_BUSY_MS : SILENT_IDLE_MS)) this.crashed('it stopped answering');
   }
 
@@ -114,6 +118,7 @@ export class StudioClient {
     // Read before the run's record goes with its failed status: where its best weights are.
     const checkpoint = runInProgress() ? readInterruptedRun()?.checkpoint : undefined;
     store.workerCrashed(reason);
+    this.search.crashed(reason);
     if (checkpoint) {
       const { error } = useStudio.getState().train;
       store.showTrainError(
@@ -173,6 +178,14 @@ export class StudioClient {
         if (message.requestId !== undefined) this.settle(message.requestId, null, new Error(message.message));
         else if (message.runId !== undefined) this.training.failed(message.runId, message.message);
         else useStudio.getState().showTrainError(message.message);
+        return;
+      case 'searchStarted':
+      case 'trialStarted':
+      case 'trialEpoch':
+      case 'trialDone':
+      case 'searchDone':
+      case 'searchFailed':
+        this.search.receive(message);
         return;
       case 'loadProgress':
         this.data.progress(message.loadId, { bytes: message.bytes, totalBytes: message.totalBytes, rows: message.rows });

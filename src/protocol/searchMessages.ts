@@ -64,6 +64,8 @@ export type SearchFromWorker =
       /** Texts in the split every trial shares. */
       trainCount: number;
       valCount: number;
+      /** Texts held out for the final test, never seen by a trial. */
+      testCount: number;
       /** Accuracy of always answering the validation split's most common class. */
       valMajorityRate: number;
       /** Trials that run at once. */

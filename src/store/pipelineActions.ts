@@ -11,11 +11,12 @@ import type { EvaluateSlice } from './evaluateSlice';
 import type { ExportSlice } from './exportSlice';
 import type { ModelSlice } from './modelSlice';
 import type { PreprocessSlice } from './preprocessSlice';
+import type { SearchSlice } from './searchSlice';
 import type { TrainSlice } from './trainSlice';
 import type { CrossValidationSlice } from './crossValidationSlice';
 
 /** Every step's slice: what actions that span several steps read and write. */
-export type StepSlices = DataSlice & PreprocessSlice & ModelSlice & TrainSlice & CrossValidationSlice & EvaluateSlice & ExportSlice;
+export type StepSlices = DataSlice & PreprocessSlice & ModelSlice & TrainSlice & CrossValidationSlice & EvaluateSlice & ExportSlice & SearchSlice;
 
 /** Actions that change several steps at once, in one update so no render sees half of them. */
 export interface PipelineActions {

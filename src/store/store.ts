@@ -13,6 +13,7 @@ import { createExportSlice } from './exportSlice';
 import { createModelSlice } from './modelSlice';
 import { createPipelineActions, type PipelineActions, type StepSlices } from './pipelineActions';
 import { createPreprocessSlice } from './preprocessSlice';
+import { createSearchSlice } from './searchSlice';
 import { createTrainSlice } from './trainSlice';
 import { createCrossValidationSlice } from './crossValidationSlice';
 
@@ -21,6 +22,7 @@ export type { PreprocessState } from './preprocessSlice';
 export type { ModelState, SpecVersion } from './modelSlice';
 export type { BatchPoint, RunHistoryEntry, TrainProgress, TrainState, TrainStatus } from './trainSlice';
 export type { CrossValidationState, CrossValidationStatus } from './crossValidationSlice';
+export type { SearchState, SearchStatus, TrialRow } from './searchSlice';
 export type { EvaluateState, FilePrediction, Prediction } from './evaluateSlice';
 export type { ActiveModel, ExportScope, ExportState } from './exportSlice';
 
@@ -40,6 +42,7 @@ export const useStudio = create<StudioState>()((...api) => ({
   ...createModelSlice(...api),
   ...createTrainSlice(...api),
   ...createCrossValidationSlice(...api),
+  ...createSearchSlice(...api),
   ...createEvaluateSlice(...api),
   ...createExportSlice(...api),
   ...createPipelineActions(...api),

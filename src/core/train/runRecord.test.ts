@@ -12,6 +12,12 @@ describe('toRunRecord', () => {
     expect(record).toEqual({ id: 1700000000000, ...setup, result: { valAccuracy: 0.9, epochs: [{ epoch: 1 }] } });
     expect(record.result).not.toHaveProperty('validation');
     expect(record.result).not.toHaveProperty('confusion');
+    expect(record).not.toHaveProperty('search');
+  });
+
+  it('tags a search trial with its search', () => {
+    const search = { startedAt: 1700000000000, method: 'random' as const, trial: 3 };
+    expect(toRunRecord(1700000005000, setup, { validation: null, confusion: null }, search)).toEqual({ id: 1700000005000, ...setup, result: {}, search });
   });
 });
 

@@ -27,15 +27,26 @@ export interface RunRecord<Result> extends RunSetup {
   /** Milliseconds since 1970 when the run ended; also its key in the history. */
   id: number;
   result: Result;
+  /** Set when the run was a trial of a hyperparameter search. */
+  search?: SearchTag;
+}
+
+/** Which search a run was a trial of. */
+export interface SearchTag {
+  /** Milliseconds since 1970 when the search started: names it ("search of 14:02"). */
+  startedAt: number;
+  method: 'grid' | 'random' | 'halving';
+  /** 1-based trial number within the search. */
+  trial: number;
 }
 
 /** The parts of a training result the history leaves out: large, and never compared. */
 type Evaluation = 'validation' | 'confusion';
 
 /** A record of a finished run, without the result's per-class report and confusion matrix. */
-export function toRunRecord<R extends Record<Evaluation, unknown>>(id: number, setup: RunSetup, result: R): RunRecord<Omit<R, Evaluation>> {
+export function toRunRecord<R extends Record<Evaluation, unknown>>(id: number, setup: RunSetup, result: R, search?: SearchTag): RunRecord<Omit<R, Evaluation>> {
   const { validation: _validation, confusion: _confusion, ...summary } = result;
-  return { id, ...setup, result: summary };
+  return search ? { id, ...setup, result: summary, search } : { id, ...setup, result: summary };
 }
 
 /** Keys (oldest first) to delete so that at most `limit` runs stay. */

@@ -5,6 +5,7 @@
  */
 import { mulberry32 } from '../random';
 import { validateModelSpec, type DropoutLayer, type ModelSpec } from '../model/modelSpec';
+import { presetChanges } from './presets';
 import { validateTrainConfig, type OptimizerName, type TrainConfig } from './trainConfig';
 import { kernelSet, PARAM_INFO, SEARCH_PARAMS, validateSearchSettings, type Domain, type SearchIssue, type SearchParam, type SearchSettings, type SearchSpace, type SearchValue } from './searchSpace';
 
@@ -199,4 +200,25 @@ function applyDropout(spec: ModelSpec, rate: number, issues: string[], noted: (b
   }
   noted(undefined);
   spec.layers.splice(pool + 1, 0, { kind: 'dropout', rate });
+}
+
+/** The model settings a search varies, as the Model step shows them ("none" for a missing dropout layer). */
+function modelValues(spec: ModelSpec): [SearchParam, string][] {
+  const conv = spec.layers.find((l) => l.kind === 'conv1d');
+  const dropout = spec.layers.find((l): l is DropoutLayer => l.kind === 'dropout');
+  return [
+    ['vocabSize', String(spec.vocabSize)],
+    ['sequenceLength', String(spec.sequenceLength)],
+    ['embeddingDim', String(spec.embeddingDim)],
+    ['filters', conv ? String(conv.filters) : 'none'],
+    ['kernelSizes', conv ? conv.kernelSizes.join(',') : 'none'],
+    ['dropout', dropout ? String(dropout.rate) : 'none'],
+  ];
+}
+
+/** What going from one pair of settings to another changes, in the user's words: training settings, then the model's. */
+export function describeChanges(beforeSpec: ModelSpec, beforeConfig: TrainConfig, afterSpec: ModelSpec, afterConfig: TrainConfig): string[] {
+  const model = modelValues(afterSpec);
+  const modelChanges = modelValues(beforeSpec).flatMap(([param, before], i) => (before === model[i][1] ? [] : [`${PARAM_INFO[param].label.toLowerCase()} ${before} → ${model[i][1]}`]));
+  return [...presetChanges(beforeConfig, afterConfig), ...modelChanges];
 }

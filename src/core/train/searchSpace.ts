@@ -195,3 +195,57 @@ export function validateSearchSettings(s: SearchSettings): SearchIssue[] {
   }
   return issues;
 }
+
+/** The Search form as typed: the search's settings and each setting's values as text, varied or not. */
+export interface SearchForm extends Omit<SearchSettings, 'space'> {
+  texts: Record<SearchParam, string>;
+  varied: Record<SearchParam, boolean>;
+}
+
+const halfDoubled = (n: number, floor = 1) => [...new Set([Math.max(floor, Math.round(n / 2)), n, n * 2])].join(', ');
+
+/**
+ * The form's starting point, from the current model and training settings: the learning rate a
+ * decade either side (log scale), filters halved and doubled, dropout 0 to 0.5 varied; the other
+ * settings filled in around their current values but not varied.
+ */
+export function defaultSearchForm(
+  spec: { vocabSize: number; sequenceLength: number; embeddingDim: number; layers: readonly { kind: string; filters?: number; kernelSizes?: number[] }[] },
+  config: { learningRate: number; epochs: number; batchSize: number },
+): SearchForm {
+  const conv = spec.layers.find((l) => l.kind === 'conv1d');
+  const lr = config.learningRate;
+  const sig = (n: number) => Number(n.toPrecision(3));
+  const texts: Record<SearchParam, string> = {
+    learningRate: `${sig(lr / 10)} to ${sig(Math.min(10, lr * 10))}`,
+    epochs: [...new Set([Math.max(1, Math.round(config.epochs / 2)), config.epochs])].join(', '),
+    batchSize: halfDoubled(config.batchSize),
+    optimizer: 'adam, sgd, rmsprop',
+    dropout: '0, 0.25, 0.5',
+    filters: halfDoubled(conv?.filters ?? 64),
+    kernelSizes: [...new Set([conv?.kernelSizes?.join(',') ?? '3', '3', '5', '3,4,5'])].join('; '),
+    embeddingDim: halfDoubled(spec.embeddingDim),
+    sequenceLength: [...new Set([Math.max(1, Math.round(spec.sequenceLength / 2)), spec.sequenceLength])].join(', '),
+    vocabSize: [...new Set([Math.max(2, Math.round(spec.vocabSize / 2)), spec.vocabSize])].join(', '),
+  };
+  const varied = Object.fromEntries(SEARCH_PARAMS.map((p) => [p, p === 'learningRate' || p === 'dropout' || (p === 'filters' && conv !== undefined)])) as Record<SearchParam, boolean>;
+  const { space: _space, ...settings } = defaultSearchSettings();
+  return { ...settings, texts, varied };
+}
+
+/** The search the form describes, with every problem of its texts and numbers (empty: it can start). */
+export function settingsFromForm(form: SearchForm): { settings: SearchSettings; issues: SearchIssue[] } {
+  const { texts, varied, ...rest } = form;
+  const space: SearchSpace = {};
+  const issues: SearchIssue[] = [];
+  for (const param of SEARCH_PARAMS) {
+    if (!varied[param]) continue;
+    const parsed = parseDomain(param, texts[param]);
+    if (parsed.error !== undefined) issues.push({ path: param, message: parsed.error });
+    else space[param] = parsed.domain;
+  }
+  const settings: SearchSettings = { ...rest, space };
+  const parsedParams = new Set(issues.map((i) => i.path));
+  const more = validateSearchSettings(settings).filter((i) => !(i.path === 'space' && parsedParams.size > 0));
+  return { settings, issues: [...issues, ...more] };
+}

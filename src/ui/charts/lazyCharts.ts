@@ -8,3 +8,4 @@ export const MetricChart = lazy(() => import('./MetricChart'));
 export const HistogramBars = lazy(() => import('./HistogramBars'));
 export const OverlayChart = lazy(() => import('./OverlayChart'));
 export const PrCurveChart = lazy(() => import('./PrCurveChart'));
+export const SearchChart = lazy(() => import('./SearchChart'));

@@ -15,6 +15,7 @@ import { AdvancedSettings } from '../train/AdvancedSettings';
 import { BaselineView } from '../train/BaselineView';
 import { RunHistory } from '../train/RunHistory';
 import { CrossValidation } from '../train/CrossValidation';
+import { SearchSection } from '../train/SearchSection';
 
 const OPTIMIZER_LABELS = { adam: 'Adam', sgd: 'SGD with momentum 0.9', rmsprop: 'RMSprop' } as const;
 
@@ -30,7 +31,7 @@ const BACKEND_LABELS: Readonly<Record<BackendChoice, string>> = {
 
 /** Step 4: the training settings, the controls, live progress and charts. */
 export function TrainPanel() {
-  const { config, status, hasData, specOk, result, testFile, baseline, crossValidating } = useStudio(
+  const { config, status, hasData, specOk, result, testFile, baseline, crossValidating, searching } = useStudio(
     useShallow((s) => ({
       crossValidating: s.crossValidation.status !== 'idle',
       config: s.train.config,
@@ -40,6 +41,7 @@ export function TrainPanel() {
       result: s.train.result,
       testFile: s.data.testSet === 'file' ? (s.data.testFile?.name ?? null) : null,
       baseline: s.train.baseline,
+      searching: s.search.status === 'running' || s.search.status === 'cancelling',
     })),
   );
   const client = studioClient().training;
@@ -49,7 +51,8 @@ export function TrainPanel() {
   const problem = (path: keyof TrainConfig) => issues.find((i) => i.path === path)?.message;
   const running = status === 'starting' || status === 'training' || status === 'paused' || status === 'stopping';
   const blocked = !hasData ? 'Load a dataset with at least two classes first (Data step).' : !specOk ? 'Fix the model first (Model step).' : issues.length ? 'Fix the settings above.' : null;
-  const trainBlocked = blocked ?? (crossValidating ? 'Cross-validation is running: cancel it or wait for it to finish.' : null);
+  const searchingWhy = searching ? 'A search is running: cancel it or let it finish first.' : null;
+  const trainBlocked = blocked ?? (crossValidating ? 'Cross-validation is running: cancel it or wait for it to finish.' : searchingWhy);
   return (
     <section aria-labelledby="train-title">
       <h2 id="train-title">Train</h2>
@@ -87,7 +90,8 @@ export function TrainPanel() {
           {baseline && <BaselineView report={baseline} cnn={result && { accuracy: result.valAccuracy, macroF1: result.validation.macro.f1 }} split="validation" />}
         </div>
       )}
-      <CrossValidation blocked={blocked} />
+      <CrossValidation blocked={blocked ?? searchingWhy} />
+      <SearchSection />
       <RunHistory />
       <NextStep to="evaluate" disabled={!result} why="Train a model first." />
     </section>

@@ -13,6 +13,9 @@ import { percent as pct } from '../../core/format';
 
 const COLORS = ['var(--chart-train)', 'var(--chart-val)', 'var(--chart-3)', 'var(--chart-4)', 'var(--chart-5)', 'var(--chart-6)'];
 const when = (id: number) => new Date(id).toLocaleString();
+const METHOD = { grid: 'grid', random: 'random', halving: 'halving' } as const;
+/** "Trial 3 of the random search of 14:02:11". */
+const searchTag = (tag: NonNullable<RunHistoryEntry['search']>) => `Trial ${tag.trial} of the ${METHOD[tag.method]} search of ${new Date(tag.startedAt).toLocaleTimeString()}`;
 
 /** Every finished run, kept in IndexedDB: pick some to overlay their curves and diff their settings. */
 export function RunHistory() {
@@ -49,7 +52,10 @@ export function RunHistory() {
                   <td>
                     <input type="checkbox" aria-label={`Compare the run of ${when(run.id)}`} checked={compare.includes(run.id)} onChange={() => toggle(run.id)} />
                   </td>
-                  <td>{when(run.id)}</td>
+                  <td>
+                    {when(run.id)}
+                    {run.search && <span className="run-tag">{searchTag(run.search)}</span>}
+                  </td>
                   <td>{run.dataset}</td>
                   <RunModelCell spec={run.spec} when={when(run.id)} />
                   <td className="num">{run.result.epochs.length}</td>

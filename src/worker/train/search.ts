@@ -59,6 +59,7 @@ export async function runSearch(message: MessageOf<'search'>, post: Post): Promi
       rungs,
       trainCount: split.train.length,
       valCount: split.validation.length,
+      testCount: split.test.length,
       valMajorityRate: majorityRate(valTruth, classCount),
       parallel: 1,
       note: plan.note,
