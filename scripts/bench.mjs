@@ -229,5 +229,10 @@ if (process.env.BENCH_CLASSES !== '0') {
   const { benchClasses } = await import('./bench-classes.mjs');
   await benchClasses(URL, executablePath).catch((error) => console.log(`Classes bench failed: ${error.message.split('\n')[0]}`));
 }
+// Hyperparameter search: trials per minute of Tiny on the SMS corpus (BENCH_SEARCH=0 skips it).
+if (process.env.BENCH_SEARCH !== '0') {
+  const { benchSearch } = await import('./bench-search.mjs');
+  await benchSearch(URL, executablePath).catch((error) => console.log(`Search bench failed: ${error.message.split('\n')[0]}`));
+}
 stop();
 process.exit(0);

@@ -39,7 +39,22 @@ function PointTooltip({ active, payload, xLabel }: TooltipContentProps & { xLabe
 }
 
 /** Validation accuracy of each scored trial against one setting (recharts scatter, no animation, memoised). */
+/** A numeric axis with room around the points: ×/÷ 1.5 on a log axis (ticks at the powers of ten inside), 5% of the span on a linear one. */
+function numericAxis(points: readonly SearchPoint[], log: boolean): { domain: [number, number]; ticks?: number[] } {
+  const xs = points.map((p) => Number(p.x));
+  const [lo, hi] = [Math.min(...xs), Math.max(...xs)];
+  if (log) {
+    const domain: [number, number] = [lo / 1.5, hi * 1.5];
+    const decades = [];
+    for (let k = Math.ceil(Math.log10(domain[0])); 10 ** k <= domain[1]; k++) decades.push(Number((10 ** k).toPrecision(1)));
+    return { domain, ticks: decades.length >= 2 ? decades : undefined };
+  }
+  const pad = hi > lo ? (hi - lo) * 0.05 : Math.max(Math.abs(lo) * 0.1, 1);
+  return { domain: [lo - pad, hi + pad] };
+}
+
 function SearchChartInner({ points, xLabel, log, categorical, best }: SearchChartProps) {
+  const axis = categorical ? null : numericAxis(points, log);
   const others = points.filter((p) => p.trial !== best);
   const winner = points.filter((p) => p.trial === best);
   return (
@@ -51,7 +66,8 @@ function SearchChartInner({ points, xLabel, log, categorical, best }: SearchChar
             dataKey="x"
             type={categorical ? 'category' : 'number'}
             scale={log ? 'log' : 'auto'}
-            domain={categorical ? undefined : ['auto', 'auto']}
+            domain={axis?.domain}
+            ticks={axis?.ticks}
             allowDuplicatedCategory={false}
             tick={TICK}
             tickFormatter={(v: number | string) => (typeof v === 'number' ? String(Number(v.toPrecision(2))) : v)}

@@ -9,8 +9,8 @@ const HINTS: Partial<Record<SearchParam, string>> = {
 };
 
 /**
- * The settings a search may vary, one compact row each: a checkbox turns it on, the text holds
- * a list ("16, 32, 64") or a range ("0.0001 to 0.1"); a problem shows under its row.
+ * The settings a search may vary, one compact row each: a checkbox turns it on and shows its
+ * text, a list ("16, 32, 64") or a range ("0.0001 to 0.1"); a problem shows under its row.
  */
 export function SearchParamsForm({ form, issues, disabled, onChange }: { form: SearchForm; issues: SearchIssue[]; disabled: boolean; onChange: (form: SearchForm) => void }) {
   return (
@@ -44,13 +44,14 @@ function ParamRow({ param, form, problem, disabled, onChange }: { param: SearchP
         type="text"
         aria-label={`${label} values`}
         value={form.texts[param]}
-        disabled={disabled || !on}
+        hidden={!on}
+        disabled={disabled}
         aria-invalid={problem ? true : undefined}
         aria-describedby={`${id}-hint ${id}-problem`}
         spellCheck={false}
         onChange={(e) => onChange({ ...form, texts: { ...form.texts, [param]: e.target.value } })}
       />
-      <span id={`${id}-hint`} className="hint">
+      <span id={`${id}-hint`} className="hint" hidden={!on}>
         {HINTS[param]}
       </span>
       <span id={`${id}-problem`} className="problem">
