@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { openStep } from './helpers';
 
@@ -34,6 +35,8 @@ test('a 4-trial random search finishes, ranks its trials, applies the best and k
   await expect(board.getByRole('row').nth(1).getByRole('cell').first()).toHaveText('1');
   await expect(board.getByRole('row').filter({ hasText: 'finished' })).toHaveCount(4);
   await expect(results.getByRole('figure', { name: 'Score by setting' })).toContainText('4 scored trials against learning rate (log scale)');
+  const axe = await new AxeBuilder({ page }).include('.search').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   // The best trial's learning rate (first row, column after Rank and Trial) goes into the Train step.
   const bestRate = (await board.getByRole('row').nth(1).getByRole('cell').nth(2).innerText()).trim();
