@@ -42,5 +42,6 @@ describe('ranking trials', () => {
     expect(bestTrial([t(1, 0.95, 0.9, 'stopped'), t(2, 0.9, 0.9)])?.trial).toBe(2);
     expect(bestTrial([t(1, 0.7, 0.6, 'stopped'), t(2, 0.8, 0.7, 'stopped')])?.trial).toBe(2);
     expect(bestTrial([t(1, Number.NaN, Number.NaN, 'failed')])).toBeNull();
+    expect(bestTrial([t(1, 0.99, 0.99, 'running'), t(2, 0.5, 0.5, 'stopped')])?.trial).toBe(2);
   });
 });

@@ -24,9 +24,10 @@ export function rankTrials<T extends RankedTrial>(trials: readonly T[]): T[] {
 
 /**
  * The trial "Apply best" takes: the best scored trial that trained its full budget (finished)
- * if any, else the best scored one; null when none has a score.
+ * if any, else the best scored one; null when none has a score. A trial still running (its score
+ * is its last epoch's) is not a candidate yet.
  */
 export function bestTrial<T extends RankedTrial>(trials: readonly T[]): T | null {
-  const ranked = rankTrials(trials).filter((t) => Number.isFinite(t.accuracy));
+  const ranked = rankTrials(trials).filter((t) => Number.isFinite(t.accuracy) && t.status !== 'running');
   return ranked.find((t) => t.status === 'finished') ?? ranked[0] ?? null;
 }
