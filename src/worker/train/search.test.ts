@@ -116,3 +116,25 @@ describe('runSearch on the tfjs CPU backend', () => {
     expect(await refusal()).toMatchObject({ message: expect.stringContaining('The grid has 2 combinations, more than the budget of 1 trials') });
   });
 });
+
+describe('runSearch: successive halving cut short', () => {
+  afterEach(() => {
+    session.dataset = null;
+    session.experiment = null;
+  });
+
+  it('on Cancel mid-rung, the rung’s scored trials are decided as stopped with their last scores', async () => {
+    await tf.setBackend('cpu');
+    session.dataset = dataset(60);
+    const messages = await search({ method: 'halving', maxTrials: 3, eta: 3, space: { learningRate: { kind: 'list', values: [0.05, 0.01, 0.001] } } }, 3, (m) => {
+      if (m.type === 'trialStarted' && m.trial === 3) cancelSearch({ type: 'cancelSearch', searchId: 7 });
+    });
+    const last = new Map(reports(messages).map((r) => [r.trial, r]));
+    expect([...last.values()].map((r) => [r.trial, r.status, r.reason])).toEqual([
+      [1, 'stopped', 'stopped after 1 epoch: the search was cancelled before its rung was done'],
+      [2, 'stopped', 'stopped after 1 epoch: the search was cancelled before its rung was done'],
+      [3, 'stopped', 'Cancelled.'],
+    ]);
+    expect(messages.at(-1)).toEqual({ type: 'searchDone', searchId: 7, reason: 'cancelled' });
+  });
+});

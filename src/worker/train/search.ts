@@ -114,10 +114,14 @@ async function halvingSearch(run: SearchRun, rungs: Rung[]): Promise<SearchEnd> 
   for (let current = bracket.current; current; current = bracket.current) {
     for (const trial of current.trials) {
       const end = spent(run, 0);
-      if (end) return end;
+      if (end) {
+        closeRung(run, current.trials, last, end);
+        return end;
+      }
       const report = await trainTrial(run, trial, current.rung, current.epochs);
       if (report.reason === CANCELLED) {
         run.post({ type: 'trialDone', searchId: run.searchId, report });
+        closeRung(run, current.trials, last, 'cancelled');
         return 'cancelled';
       }
       last.set(trial, report);
@@ -143,6 +147,21 @@ async function halvingSearch(run: SearchRun, rungs: Rung[]): Promise<SearchEnd> 
   }
   return run.timeUp ? 'time' : 'completed';
 }
+
+/**
+ * The budget or Cancel ended a rung midway: its trials' last scores are final now (stopped), so
+ * every trial that has a score is decided and lands in the run history.
+ */
+function closeRung(run: SearchRun, trials: readonly number[], last: Map<number, TrialReport>, end: SearchEnd): void {
+  const why = end === 'cancelled' ? 'the search was cancelled' : end === 'time' ? 'the time budget ran out' : 'the search ended';
+  for (const trial of trials) {
+    const report = last.get(trial);
+    if (!report || report.status === 'failed') continue;
+    run.post({ type: 'trialDone', searchId: run.searchId, report: { ...report, status: 'stopped', reason: `stopped after ${epochsText(report.epochs.length)}: ${why} before its rung was done` } });
+  }
+}
+
+const epochsText = (n: number) => `${n} epoch${n === 1 ? '' : 's'}`;
 
 const CANCELLED = 'Cancelled.';
 
