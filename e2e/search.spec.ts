@@ -23,9 +23,10 @@ test('a 4-trial random search finishes, ranks its trials, applies the best and k
   await page.getByRole('textbox', { name: 'Learning rate values' }).fill('0.001 to 0.1');
 
   await page.getByRole('button', { name: 'Start search' }).click();
-  // Train waits for the search, with the reason.
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
-  await expect(page.getByText('A search is running: cancel it or let it finish before training.')).toBeVisible();
+  // Train and Cross-validate wait for the search, with the reason.
+  await expect(page.getByText('A search is running: cancel it or let it finish first.')).toHaveCount(2);
+  await expect(page.getByRole('button', { name: 'Cross-validate' })).toBeDisabled();
   const status = page.getByRole('status', { name: 'Search status' });
   await expect(status).toContainText('Search finished: 4 of 4 trials decided', { timeout: 170_000 });
 

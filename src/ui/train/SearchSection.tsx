@@ -41,7 +41,7 @@ function planText(form: SearchForm, epochs: number): string {
  * "Search results". Never beside a training run (or cross-validation): disabled with the reason.
  */
 export function SearchSection() {
-  const { stored, spec, config, status, trainStatus, hasData } = useStudio(
+  const { stored, spec, config, status, trainStatus, hasData, crossValidating } = useStudio(
     useShallow((s) => ({
       stored: s.search.form,
       spec: s.model.spec,
@@ -49,6 +49,7 @@ export function SearchSection() {
       status: s.search.status,
       trainStatus: s.train.status,
       hasData: (s.data.summary?.classes.length ?? 0) >= 2,
+      crossValidating: s.crossValidation.status !== 'idle',
     })),
   );
   const edit = useStudio((s) => s.editSearchForm);
@@ -62,7 +63,9 @@ export function SearchSection() {
     ? 'Load a dataset with at least two classes first (Data step).'
     : training
       ? 'Training is running: wait for it to finish or stop it before searching.'
-      : !specOk
+      : crossValidating
+        ? 'Cross-validation is running: cancel it or wait for it to finish before searching.'
+        : !specOk
         ? 'Fix the model and training settings first.'
         : issues.length
           ? 'Fix the search settings above.'
