@@ -4,7 +4,7 @@ import { summarizeModel } from '../../core/model/modelShapes';
 import type { ModelSpec } from '../../core/model/modelSpec';
 import { PRESETS } from '../../core/train/presets';
 import { insertLayer, removeLayer, replaceLayer } from '../../core/model/layerStack';
-import { buildModel } from './buildModel';
+import { buildModel, disposeOptimizer, makeOptimizer } from './buildModel';
 
 const keras = PRESETS.find((p) => p.id === 'keras-text-cnn')!.spec;
 const tiny = PRESETS.find((p) => p.id === 'tiny')!.spec;
@@ -75,5 +75,18 @@ describe('buildModel against summarizeModel', () => {
     expect(values(a)).toEqual(values(b));
     expect(values(a)).not.toEqual(values(c));
     [a, b, c].forEach((m) => m.dispose());
+  });
+});
+
+describe('disposeOptimizer', () => {
+  it.each(['adam', 'sgd', 'rmsprop'] as const)('%s leaves no tensor behind after a step', async (name) => {
+    await tf.setBackend('cpu');
+    const w = tf.variable(tf.tensor1d([1, 2, 3]));
+    const before = tf.memory().numTensors;
+    const optimizer = makeOptimizer(name, 0.1);
+    optimizer.minimize(() => w.square().sum() as tf.Scalar);
+    disposeOptimizer(optimizer);
+    expect(tf.memory().numTensors).toBe(before);
+    w.dispose();
   });
 });

@@ -115,6 +115,17 @@ export function setLearningRate(optimizer: tf.Optimizer, rate: number): void {
   else o.learningRate = rate;
 }
 
+/**
+ * Frees an optimizer and everything it holds. tfjs 4.22's MomentumOptimizer (our 'sgd')
+ * overrides dispose() without calling SGDOptimizer's, so its learning-rate scalar `c` would
+ * stay behind after every run, fold and search trial; it is freed here too.
+ */
+export function disposeOptimizer(optimizer: tf.Optimizer): void {
+  optimizer.dispose();
+  const c = (optimizer as unknown as { c?: tf.Tensor }).c;
+  if (optimizer instanceof tf.MomentumOptimizer && c && !c.isDisposed) c.dispose();
+}
+
 export function makeOptimizer(name: 'adam' | 'sgd' | 'rmsprop', learningRate: number): tf.Optimizer {
   switch (name) {
     case 'adam':

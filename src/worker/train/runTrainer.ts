@@ -3,7 +3,7 @@ import type { ModelSpec } from '../../core/model/modelSpec';
 import { enginePlan } from '../../core/train/enginePlan';
 import { balancedClassWeights, type TrainConfig } from '../../core/train/trainConfig';
 import type { BackendInfo, TfjsBackendName, TrainRequest } from '../../protocol/messages';
-import { buildModel, makeOptimizer, weightedCrossEntropy } from './buildModel';
+import { buildModel, disposeOptimizer, makeOptimizer, weightedCrossEntropy } from './buildModel';
 import { chooseEngineWorkers } from './engine/chooseWorkers';
 import { EngineTeam } from './engine/engineTeam';
 import { engineTrainee, readWeights, writeWeights } from './engine/engineTrainee';
@@ -103,5 +103,5 @@ async function tfjsTrainer(
   const kernels: FusedKernels = refusal === null ? 'wgsl' : 'ops';
   const fusedKernels = fused !== null ? null : kernels === 'wgsl' ? 'fused WGSL kernels' : backend === 'webgpu' ? `tfjs ops (fused WGSL kernels not used: ${refusal})` : 'tfjs ops';
   const trainee = tfjsTrainee(model, fused === null ? makeFusedStep(model, spec, optimizer, loss, kernels) : undefined);
-  return { trainee, fused, fusedKernels, settle: () => undefined, dispose: () => optimizer.dispose() };
+  return { trainee, fused, fusedKernels, settle: () => undefined, dispose: () => disposeOptimizer(optimizer) };
 }
