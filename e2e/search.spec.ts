@@ -12,6 +12,8 @@ test('a 4-trial random search finishes, ranks its trials, applies the best and k
 
   await page.getByRole('combobox', { name: 'Search method' }).selectOption('random');
   await page.getByRole('spinbutton', { name: 'Trials' }).fill('4');
+  // Two trials at once (the CPU engine trains them here, one per worker).
+  await page.getByRole('combobox', { name: 'Trials at once' }).selectOption('2');
   // Learning rate a decade either side (log scale), filters from a list; dropout not varied.
   await expect(page.getByRole('textbox', { name: 'Learning rate values' })).toHaveValue('0.001 to 0.1');
   await page.getByRole('checkbox', { name: 'Vary dropout' }).uncheck();
@@ -29,6 +31,7 @@ test('a 4-trial random search finishes, ranks its trials, applies the best and k
   await expect(page.getByRole('button', { name: 'Cross-validate' })).toBeDisabled();
   const status = page.getByRole('status', { name: 'Search status' });
   await expect(status).toContainText('Search finished: 4 of 4 trials decided', { timeout: 170_000 });
+  await expect(status).toContainText('two at a time');
 
   const results = page.getByRole('region', { name: 'Search results' });
   const board = results.getByRole('table', { name: 'Search leaderboard' });

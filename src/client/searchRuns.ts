@@ -1,5 +1,7 @@
 import { applyTrial } from '../core/train/searchPlan';
-import { defaultSearchForm, settingsFromForm } from '../core/train/searchSpace';
+import { engineUnsupported } from '../core/train/enginePlan';
+import { defaultSearchForm, defaultTrialsAtOnce, settingsFromForm } from '../core/train/searchSpace';
+import { plannedTrainer } from '../core/train/trainerLabel';
 import type { SearchFromWorker, TrialReport } from '../protocol/searchMessages';
 import { useStudio } from '../store/store';
 import { recordTrial } from './runHistory';
@@ -27,7 +29,10 @@ export class SearchRuns {
     }
     const base = { spec: model.spec, config: train.config, tokenizer: preprocess.options, startedAt: Date.now(), clock: performance.now(), method: settings.method };
     const searchId = store.searchRequested(base);
-    const request = { spec: model.spec, config: train.config, tokenizer: preprocess.options, search: settings };
+    // "Trials at once" left at its default: 2 on the CPU engine with 2 cores or more, else 1.
+    const planned = train.backend ? plannedTrainer(train.config.backend, engineUnsupported(model.spec), train.backend.environment ?? 'unknown', train.backend) : null;
+    const parallel = settings.parallel ?? defaultTrialsAtOnce(planned?.label.what === 'WASM engine', navigator.hardwareConcurrency || 1);
+    const request = { spec: model.spec, config: train.config, tokenizer: preprocess.options, search: { ...settings, parallel } };
     void this.ready().then(() => this.port.send({ type: 'search', searchId, request }));
   }
 

@@ -45,6 +45,8 @@ export interface SearchState {
   rungs: Rung[];
   counts: { train: number; validation: number; test: number; majority: number } | null;
   note: string;
+  /** Trials that train at once in this search (1 or 2). */
+  parallel: number;
   end: SearchEnd | null;
   error: string | null;
   /** What "Apply best" changed, in plain words. */
@@ -71,7 +73,7 @@ export interface SearchActions {
 export type SearchSlice = { search: SearchState } & SearchActions;
 
 export function initialSearchState(): SearchState {
-  return { form: null, status: 'idle', searchId: 0, base: null, starting: null, rows: [], rungs: [], counts: null, note: '', end: null, error: null, applied: null };
+  return { form: null, status: 'idle', searchId: 0, base: null, starting: null, rows: [], rungs: [], counts: null, note: '', parallel: 1, end: null, error: null, applied: null };
 }
 
 const emptyRow = (trial: number, values: TrialValues, epochs: number): TrialRow => ({
@@ -114,7 +116,7 @@ export const createSearchSlice: StateCreator<StepSlices, [], [], SearchSlice> = 
           const epochs = message.rungs[0]?.epochs ?? 0;
           const base = get().search.starting;
           const rows = message.trials.map((values, i) => emptyRow(i + 1, values, base && message.rungs.length === 1 ? applyTrial(base.spec, base.config, values).config.epochs : epochs));
-          update({ base, starting: null, applied: null, rows, rungs: message.rungs, note: message.note, counts: { train: message.trainCount, validation: message.valCount, test: message.testCount, majority: message.valMajorityRate } });
+          update({ base, starting: null, applied: null, rows, rungs: message.rungs, note: message.note, parallel: message.parallel, counts: { train: message.trainCount, validation: message.valCount, test: message.testCount, majority: message.valMajorityRate } });
           return;
         }
         case 'trialStarted':

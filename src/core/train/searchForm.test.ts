@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from './presets';
 import { bestTrial, rankTrials } from './searchResults';
-import { defaultSearchForm, settingsFromForm } from './searchSpace';
+import { defaultSearchForm, defaultTrialsAtOnce, settingsFromForm } from './searchSpace';
 
 describe('the Search form', () => {
   const tiny = PRESETS[0];
@@ -43,5 +43,15 @@ describe('ranking trials', () => {
     expect(bestTrial([t(1, 0.7, 0.6, 'stopped'), t(2, 0.8, 0.7, 'stopped')])?.trial).toBe(2);
     expect(bestTrial([t(1, Number.NaN, Number.NaN, 'failed')])).toBeNull();
     expect(bestTrial([t(1, 0.99, 0.99, 'running'), t(2, 0.5, 0.5, 'stopped')])?.trial).toBe(2);
+  });
+
+  it('Trials at once: 2 by default only on the CPU engine with 2 cores or more; 1 or 2 accepted, nothing else', () => {
+    expect(defaultTrialsAtOnce(true, 2)).toBe(2);
+    expect(defaultTrialsAtOnce(true, 1)).toBe(1);
+    expect(defaultTrialsAtOnce(false, 16)).toBe(1);
+    const form = defaultSearchForm(PRESETS[0].spec, PRESETS[0].train);
+    expect(settingsFromForm({ ...form, parallel: 2 }).settings.parallel).toBe(2);
+    expect(settingsFromForm({ ...form, parallel: 2 }).issues).toEqual([]);
+    expect(settingsFromForm({ ...form, parallel: 3 as 2 }).issues).toEqual([{ path: 'parallel', message: 'Trials at once must be 1 or 2.' }]);
   });
 });

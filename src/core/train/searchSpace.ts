@@ -64,7 +64,7 @@ export const PARAM_INFO: Readonly<Record<SearchParam, ParamInfo>> = {
 
 /** A problem with the search settings, located at the setting (or "budget", "method", "space"). */
 export interface SearchIssue {
-  path: SearchParam | 'budget' | 'method' | 'space' | 'seed' | 'eta';
+  path: SearchParam | 'budget' | 'method' | 'space' | 'seed' | 'eta' | 'parallel';
   message: string;
 }
 
@@ -158,6 +158,18 @@ export interface SearchSettings {
   eta: number;
   /** Points a range is spread over in a grid (log-spaced for the learning rate). */
   gridPoints: number;
+  /**
+   * Trials that may train at once (2: one in the studio's worker, one in a trial worker, each on
+   * one engine worker). Two run only when the trials train on the CPU engine and the browser has
+   * at least 2 cores; WebGPU trials run one at a time (they would share one GPU). Absent: 1 in
+   * the worker; the form's default is defaultTrialsAtOnce's.
+   */
+  parallel?: 1 | 2;
+}
+
+/** "Trials at once" unless the user chose: 2 when trials train on the CPU engine and there are at least 2 cores, else 1. */
+export function defaultTrialsAtOnce(onCpuEngine: boolean, cores: number): 1 | 2 {
+  return onCpuEngine && cores >= 2 ? 2 : 1;
 }
 
 export function defaultSearchSettings(): SearchSettings {
@@ -184,6 +196,7 @@ export function validateSearchSettings(s: SearchSettings): SearchIssue[] {
     issues.push({ path: 'budget', message: `Trials must be a whole number from 1 to ${MAX_TRIALS}.` });
   }
   if (!(s.maxMinutes > 0 && s.maxMinutes <= 24 * 60)) issues.push({ path: 'budget', message: 'Minutes must be above 0 and at most 1440 (a day).' });
+  if (s.parallel !== undefined && s.parallel !== 1 && s.parallel !== 2) issues.push({ path: 'parallel', message: 'Trials at once must be 1 or 2.' });
   if (!Number.isInteger(s.seed)) issues.push({ path: 'seed', message: 'Search seed must be a whole number.' });
   if (s.method === 'halving') {
     if (!Number.isInteger(s.eta) || s.eta < 2 || s.eta > 10) issues.push({ path: 'eta', message: 'Successive halving keeps 1/η of each rung: η must be a whole number from 2 to 10.' });

@@ -11,7 +11,7 @@ const END: Record<string, string> = {
 
 /** "Search progress" and a one-line status; the search's error in role=alert (earlier results stay). */
 export function SearchProgress() {
-  const { status, rows, rungs, counts, end, error, note, starting } = useStudio(
+  const { status, rows, rungs, counts, end, error, note, starting, parallel } = useStudio(
     useShallow((s) => ({
       status: s.search.status,
       rows: s.search.rows,
@@ -20,14 +20,21 @@ export function SearchProgress() {
       end: s.search.end,
       error: s.search.error,
       note: s.search.note,
+      parallel: s.search.parallel,
       starting: s.search.starting !== null,
     })),
   );
   if (status === 'idle') return null;
   const decided = rows.filter((r) => r.status === 'finished' || r.status === 'stopped' || r.status === 'failed').length;
-  const running = rows.find((r) => r.status === 'running');
+  const runningNow = rows.filter((r) => r.status === 'running');
+  const running = runningNow[0];
+  const together = parallel > 1 ? ', two at a time' : '';
   const rung = running && rungs.length > 1 ? ` · rung ${running.rung + 1} of ${rungs.length}` : '';
-  const now = running ? ` · trial ${running.trial}, epoch ${Math.min(running.epochs.length + 1, running.epochsPlanned)} of ${running.epochsPlanned}${rung}` : '';
+  const now = running
+    ? runningNow.length > 1
+      ? ` · trials ${runningNow.map((r) => r.trial).join(' and ')} at once${rung}`
+      : ` · trial ${running.trial}, epoch ${Math.min(running.epochs.length + 1, running.epochsPlanned)} of ${running.epochsPlanned}${rung}`
+    : '';
   const split = counts ? ` on ${count(counts.train)} training and ${count(counts.validation)} validation texts` : '';
   const text =
     status === 'running'
@@ -35,9 +42,9 @@ export function SearchProgress() {
         ? `Searching${split}: ${decided} of ${rows.length} trials decided${now}.`
         : 'Starting the search…'
       : status === 'cancelling'
-        ? 'Cancelling: the running trial stops after its current batch…'
+        ? `Cancelling: the running trial${parallel > 1 ? 's stop' : ' stops'} after ${parallel > 1 ? 'their' : 'its'} current batch…`
         : status === 'done'
-          ? `${END[end ?? 'completed']}: ${decided} of ${rows.length} trials decided${note ? ` (${note})` : ''}.`
+          ? `${END[end ?? 'completed']}: ${decided} of ${rows.length} trials decided${note ? ` (${note})` : ''}${together}.`
           : 'The search stopped with an error; finished trials are kept below.';
   const fraction = rows.length && !starting ? decided / rows.length : 0;
   return (

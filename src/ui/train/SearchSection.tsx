@@ -3,11 +3,12 @@ import { studioClient } from '../../client/studioClient';
 import { validateModelSpec } from '../../core/model/modelSpec';
 import { halvingEpochs, halvingRungs } from '../../core/train/searchHalving';
 import { gridSize } from '../../core/train/searchPlan';
-import { defaultSearchForm, SEARCH_METHODS, settingsFromForm, type SearchForm, type SearchMethod } from '../../core/train/searchSpace';
+import { defaultSearchForm, defaultTrialsAtOnce, SEARCH_METHODS, settingsFromForm, type SearchForm, type SearchMethod } from '../../core/train/searchSpace';
 import { validateTrainConfig } from '../../core/train/trainConfig';
 import { useStudio } from '../../store/store';
 import { NumberField } from '../components/NumberField';
 import { SelectField } from '../components/SelectField';
+import { useTrainer } from '../components/useTrainer';
 import { SearchParamsForm } from './SearchParamsForm';
 import { SearchProgress } from './SearchProgress';
 import { SearchResults } from './SearchResults';
@@ -52,6 +53,7 @@ export function SearchSection() {
       crossValidating: s.crossValidation.status !== 'idle',
     })),
   );
+  const trainer = useTrainer();
   const edit = useStudio((s) => s.editSearchForm);
   const reset = useStudio((s) => s.resetSearchForm);
   const form = stored ?? defaultSearchForm(spec, config);
@@ -71,7 +73,9 @@ export function SearchSection() {
           ? 'Fix the search settings above.'
           : null;
   const set = (changes: Partial<SearchForm>) => edit({ ...form, ...changes });
-  const general = issues.filter((i) => i.path === 'budget' || i.path === 'space' || i.path === 'method' || i.path === 'seed' || i.path === 'eta');
+  const onEngine = trainer?.label.what === 'WASM engine';
+  const atOnce = form.parallel ?? defaultTrialsAtOnce(onEngine, navigator.hardwareConcurrency || 1);
+  const general = issues.filter((i) => i.path === 'budget' || i.path === 'space' || i.path === 'method' || i.path === 'seed' || i.path === 'eta' || i.path === 'parallel');
   const client = studioClient().search;
   return (
     <section aria-labelledby="search-title" className="card search">
@@ -82,6 +86,17 @@ export function SearchSection() {
         <NumberField label="Trials" value={form.maxTrials} min={1} max={200} hint={form.method === 'halving' ? 'configurations at the first rung' : 'most trials to run'} disabled={searching} onChange={(maxTrials) => set({ maxTrials })} />
         <NumberField label="Minutes" value={form.maxMinutes} min={0.5} max={1440} step="any" hint="time budget" disabled={searching} onChange={(maxMinutes) => set({ maxMinutes })} />
         <NumberField label="Search seed" value={form.seed} hint="same seed, same trials" disabled={searching} onChange={(seed) => set({ seed })} />
+        <SelectField
+          label="Trials at once"
+          value={String(atOnce) as '1' | '2'}
+          options={[
+            { value: '1', label: '1' },
+            { value: '2', label: '2' },
+          ]}
+          hint={onEngine ? 'two trials train side by side, one per CPU core' : 'trials on the GPU run one at a time; 2 applies on the CPU engine'}
+          disabled={searching}
+          onChange={(value) => set({ parallel: value === '2' ? 2 : 1 })}
+        />
         {form.method === 'halving' && <NumberField label="Keep 1/η per rung" value={form.eta} min={2} max={10} hint="η = 3 keeps a third" disabled={searching} onChange={(eta) => set({ eta })} />}
         {form.method === 'grid' && <NumberField label="Grid points per range" value={form.gridPoints} min={2} max={10} hint="values a range is spread over" disabled={searching} onChange={(gridPoints) => set({ gridPoints })} />}
       </div>

@@ -5,9 +5,13 @@ import { applyTrial, budgetSpent, planTrials, type TrialValues } from '../../cor
 import type { EpochMetrics } from '../../protocol/messages';
 import type { SearchEnd, SearchRequest, TrialReport } from '../../protocol/searchMessages';
 import type { MessageOf, Post } from '../post';
+import { runPool } from '../../core/train/trialPool';
+import { chooseTrainer } from '../backends/trainerChoice';
 import { session } from '../session';
+import { runLimitedTrial, type TrialExecutor } from './limitedTrial';
 import { emptyValidationMessage } from './runData';
-import { isCancelled, runTrial } from './trial';
+import { isCancelled } from './trial';
+import { startTrialSlot } from './trialSlot';
 
 const WHAT = 'a search';
 
@@ -19,11 +23,13 @@ interface SearchRun {
   split: Split;
   classCount: number;
   signal: AbortSignal;
-  /** performance.now() when the search started, ms. */
-  started: number;
+  /** Date.now() when the time budget ends, ms (the trial worker has its own performance.now()). */
+  deadline: number;
   post: Post;
-  /** Set once the minutes are up: the running trial stops at its next epoch, no other starts. */
+  /** Set once the minutes are up: the running trials stop at their next epoch, no other starts. */
   timeUp: boolean;
+  /** One executor per slot: this worker's, then the trial worker's when two trials run at once. */
+  slots: TrialExecutor[];
 }
 
 /**
@@ -50,7 +56,11 @@ export async function runSearch(message: MessageOf<'search'>, post: Post): Promi
     const rungs: Rung[] = halving ? halvingRungs(plan.trials.length, config.epochs, request.search.eta) : [{ trials: plan.trials.length, epochs: config.epochs }];
     const abort = new AbortController();
     session.experiment = { what: WHAT, id: searchId, abort };
-    const run: SearchRun = { searchId, request, trials: plan.trials, split, classCount, signal: abort.signal, started: performance.now(), post, timeUp: false };
+    const parallel = await trialsAtOnce(request, classCount);
+    const slot = parallel === 2 ? startTrialSlot(dataset) : null;
+    const slots = slot ? [runLimitedTrial, slot.run] : [runLimitedTrial];
+    const deadline = Date.now() + request.search.maxMinutes * 60_000;
+    const run: SearchRun = { searchId, request, trials: plan.trials, split, classCount, signal: abort.signal, deadline, post, timeUp: false, slots };
     const valTruth = Int32Array.from(split.validation, (row) => dataset.labels[row]);
     post({
       type: 'searchStarted',
@@ -61,18 +71,32 @@ export async function runSearch(message: MessageOf<'search'>, post: Post): Promi
       valCount: split.validation.length,
       testCount: split.test.length,
       valMajorityRate: majorityRate(valTruth, classCount),
-      parallel: 1,
+      parallel,
       note: plan.note,
     });
     try {
       const reason = halving ? await halvingSearch(run, rungs) : await plainSearch(run);
       post({ type: 'searchDone', searchId, reason });
     } finally {
+      slot?.close();
       if (session.experiment?.id === searchId && session.experiment.what === WHAT) session.experiment = null;
     }
   } catch (error) {
     post({ type: 'searchFailed', searchId, message: error instanceof Error ? error.message : String(error) });
   }
+}
+
+/**
+ * How many trials train at once: 2 when the search asks for 2, the browser has at least 2 cores
+ * and the trials train on the CPU engine (each then on one engine worker); else 1 (WebGPU trials
+ * would share one GPU, tfjs on the CPU already uses its threads).
+ */
+async function trialsAtOnce(request: SearchRequest, classCount: number): Promise<1 | 2> {
+  const cores = typeof navigator === 'undefined' ? 1 : (navigator.hardwareConcurrency ?? 1);
+  if (request.search.parallel !== 2 || cores < 2) return 1;
+  if (request.config.backend !== 'engine' && request.config.backend !== 'auto') return 1;
+  const trainer = await chooseTrainer(request.config.backend, request.spec, classCount);
+  return trainer.name === 'engine' ? 2 : 1;
 }
 
 /** Cancel: the running trial stops after its current batch; the search then reports 'cancelled'. */
@@ -85,18 +109,25 @@ export function cancelSearch(message: MessageOf<'cancelSearch'>): void {
 function spent(run: SearchRun, trialsStarted: number): SearchEnd | null {
   if (run.signal.aborted) return 'cancelled';
   const { maxTrials, maxMinutes } = run.request.search;
-  return budgetSpent({ trialsStarted, maxTrials, elapsedMs: performance.now() - run.started, maxMinutes });
+  if (run.timeUp) return 'time';
+  return budgetSpent({ trialsStarted, maxTrials, elapsedMs: maxMinutes * 60_000 - (run.deadline - Date.now()), maxMinutes });
 }
 
-/** Grid and random: every planned trial once, in order, with its own epochs. */
+/** Grid and random: every planned trial once, in order (two at a time on two slots), with its own epochs. */
 async function plainSearch(run: SearchRun): Promise<SearchEnd> {
-  for (let i = 0; i < run.trials.length; i++) {
-    const end = spent(run, i);
-    if (end) return end;
-    const report = await trainTrial(run, i + 1, 0, null);
-    run.post({ type: 'trialDone', searchId: run.searchId, report });
-    if (report.reason === CANCELLED) return 'cancelled';
-  }
+  const state: { cancelled: boolean; end: SearchEnd | null } = { cancelled: false, end: null };
+  await runPool(
+    run.trials.length,
+    run.slots.length,
+    (i) => !(state.end = spent(run, i)),
+    (i, slot) => trainTrial(run, slot, i + 1, 0, null),
+    (_, report) => {
+      run.post({ type: 'trialDone', searchId: run.searchId, report });
+      if (report.reason === CANCELLED) state.cancelled = true;
+    },
+  );
+  if (state.cancelled || run.signal.aborted) return 'cancelled';
+  if (state.end) return state.end;
   return run.timeUp ? 'time' : 'completed';
 }
 
@@ -112,23 +143,30 @@ async function halvingSearch(run: SearchRun, rungs: Rung[]): Promise<SearchEnd> 
   );
   const last = new Map<number, TrialReport>();
   for (let current = bracket.current; current; current = bracket.current) {
-    for (const trial of current.trials) {
-      const end = spent(run, 0);
-      if (end) {
-        closeRung(run, current.trials, last, end);
-        return end;
-      }
-      const report = await trainTrial(run, trial, current.rung, current.epochs);
-      if (report.reason === CANCELLED) {
-        run.post({ type: 'trialDone', searchId: run.searchId, report });
-        closeRung(run, current.trials, last, 'cancelled');
-        return 'cancelled';
-      }
-      last.set(trial, report);
-      bracket.report(trial, report.status === 'failed' ? Number.NaN : report.accuracy);
-      // A failed trial is final now; the others wait for their rung's ranking.
-      if (report.status === 'failed') run.post({ type: 'trialDone', searchId: run.searchId, report });
-      else run.post({ type: 'trialDone', searchId: run.searchId, report: { ...report, status: 'continued', reason: 'waiting for the rest of its rung' } });
+    const trials = current.trials;
+    const state: { cancelled: boolean; end: SearchEnd | null } = { cancelled: false, end: null };
+    await runPool(
+      trials.length,
+      run.slots.length,
+      () => !(state.end = spent(run, 0)),
+      (i, slot) => trainTrial(run, slot, trials[i], current.rung, current.epochs),
+      (i, report) => {
+        if (report.reason === CANCELLED) {
+          state.cancelled = true;
+          run.post({ type: 'trialDone', searchId: run.searchId, report });
+          return;
+        }
+        last.set(trials[i], report);
+        bracket.report(trials[i], report.status === 'failed' ? Number.NaN : report.accuracy);
+        // A failed trial is final now; the others wait for their rung's ranking.
+        if (report.status === 'failed') run.post({ type: 'trialDone', searchId: run.searchId, report });
+        else run.post({ type: 'trialDone', searchId: run.searchId, report: { ...report, status: 'continued', reason: 'waiting for the rest of its rung' } });
+      },
+    );
+    const stop: SearchEnd | null = state.cancelled || run.signal.aborted ? 'cancelled' : state.end;
+    if (stop) {
+      closeRung(run, trials, last, stop);
+      return stop;
     }
     const outcome = bracket.advance();
     const finalRung = outcome.rung === rungs.length - 1;
@@ -169,7 +207,7 @@ const CANCELLED = 'Cancelled.';
  * Trains one trial on the search's split: `rungEpochs` (successive halving) ends it after that
  * many epochs; the time budget ends it at its next epoch. Never throws: a failure is a report.
  */
-async function trainTrial(run: SearchRun, trial: number, rung: number, rungEpochs: number | null): Promise<TrialReport> {
+async function trainTrial(run: SearchRun, slot: number, trial: number, rung: number, rungEpochs: number | null): Promise<TrialReport> {
   const { searchId, request, post } = run;
   const values = run.trials[trial - 1];
   const applied = applyTrial(request.spec, request.config, values, run.classCount);
@@ -189,26 +227,21 @@ async function trainTrial(run: SearchRun, trial: number, rung: number, rungEpoch
   });
   post({ type: 'trialStarted', searchId, trial, rung, epochs });
   if (applied.issues.length) return failed(applied.issues.join(' '));
+  // Two trials at once: each on one engine worker (the two slots are the two cores).
+  const config = run.slots.length > 1 ? { ...applied.config, engineWorkers: 1 as const } : applied.config;
   const history: EpochMetrics[] = [];
   const began = performance.now();
-  let stoppedBy: string | null = null;
   try {
-    const outcome = await runTrial(
-      { spec: applied.spec, config: applied.config, tokenizer: request.tokenizer, rows: { train: run.split.train, validation: run.split.validation } },
-      {
-        signal: run.signal,
-        onEpoch: (epoch, metrics) => {
-          history.push(metrics);
-          post({ type: 'trialEpoch', searchId, trial, metrics });
-          if (performance.now() - run.started >= request.search.maxMinutes * 60_000) {
-            run.timeUp = true;
-            if (epoch < epochs) stoppedBy = `stopped after ${epoch} of ${epochs} epochs: the search’s time budget ran out`;
-            return false;
-          }
-          return epoch < epochs;
-        },
+    const { outcome, timeUp, stoppedBy } = await run.slots[slot](
+      { spec: applied.spec, config, tokenizer: request.tokenizer, rows: { train: run.split.train, validation: run.split.validation } },
+      { epochs, deadline: run.deadline },
+      run.signal,
+      (metrics) => {
+        history.push(metrics);
+        post({ type: 'trialEpoch', searchId, trial, metrics });
       },
     );
+    if (timeUp) run.timeUp = true;
     return {
       trial,
       values,
