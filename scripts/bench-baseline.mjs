@@ -9,38 +9,22 @@
 // accuracy is inflated by duplicates across the split: only the time means something).
 // scikit-learn (TfidfVectorizer ngram (1,2) + LogisticRegression, lbfgs and saga, the best kept)
 // runs on the same rows and split when /usr/bin/python3 can import it.
-import { build } from 'vite';
+import { importCoreForNode } from './lib/coreForNode.mjs';
 import { execFileSync, execSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
 import { mulberry32 } from './lib/mulberry32.mjs';
 
-const OUT = resolve('node_modules/.tmp/bench-baseline');
 const SEED = 42;
 const SMS = process.env.SMS_PATH ?? resolve('../../shared/data/sms_spam_collection/SMSSpamCollection');
 const SMS_FALLBACK = '/work/shared/data/sms_spam_collection/SMSSpamCollection';
 const PYTHON = process.env.BENCH_PYTHON ?? '/usr/bin/python3';
 
-await build({
-  configFile: false,
-  logLevel: 'warn',
-  build: {
-    ssr: true,
-    outDir: OUT,
-    emptyOutDir: true,
-    target: 'node20',
-    minify: false,
-    rollupOptions: {
-      input: { baseline: 'src/core/eval/baseline.ts', split: 'src/core/data/split.ts' },
-      output: { format: 'es', entryFileNames: '[name].mjs' },
-    },
-  },
-});
-const { fitBaseline, scoreBaseline } = await import(pathToFileURL(`${OUT}/baseline.mjs`).href);
-const { stratifiedSplit } = await import(pathToFileURL(`${OUT}/split.mjs`).href);
+const core = await importCoreForNode('bench-baseline', { baseline: 'src/core/eval/baseline.ts', split: 'src/core/data/split.ts' });
+const { fitBaseline, scoreBaseline } = core.baseline;
+const { stratifiedSplit } = core.split;
 
 if (!existsSync('public/datasets/manifest.json')) execSync('node scripts/build-datasets.mjs', { stdio: 'inherit' });
 

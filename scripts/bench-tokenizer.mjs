@@ -2,35 +2,22 @@
 // 100,000 generated texts in Keras mode, Unicode word mode and character mode. Run by
 // `npm run bench` first, or alone: `node scripts/bench-tokenizer.mjs`. Figures, not pass/fail.
 //
-// Node 20 cannot import the studio's TypeScript, so Vite bundles the three core modules for
+// Node 20 cannot import the studio's TypeScript, so scripts/lib/coreForNode.mjs bundles the three core modules for
 // Node (an SSR build) into node_modules/.tmp first; that takes about a second.
-import { build } from 'vite';
-import { pathToFileURL } from 'node:url';
-import { resolve } from 'node:path';
+import { importCoreForNode } from './lib/coreForNode.mjs';
 import { mulberry32 as random } from './lib/mulberry32.mjs';
 
 const N = Number(process.env.BENCH_TEXTS ?? 100_000);
 const MAXLEN = 200;
-const OUT = resolve('node_modules/.tmp/bench-tokenizer');
 
-await build({
-  configFile: false,
-  logLevel: 'warn',
-  build: {
-    ssr: true,
-    outDir: OUT,
-    emptyOutDir: true,
-    target: 'node20',
-    minify: false,
-    rollupOptions: {
-      input: { tokenizer: 'src/core/text/tokenizer.ts', padSequences: 'src/core/text/padSequences.ts', tokenizerMode: 'src/core/text/tokenizerMode.ts' },
-      output: { format: 'es', entryFileNames: '[name].mjs' },
-    },
-  },
+const core = await importCoreForNode('bench-tokenizer', {
+  tokenizer: 'src/core/text/tokenizer.ts',
+  padSequences: 'src/core/text/padSequences.ts',
+  tokenizerMode: 'src/core/text/tokenizerMode.ts',
 });
-const { fitTokenizer } = await import(pathToFileURL(`${OUT}/tokenizer.mjs`).href);
-const { encodeTexts } = await import(pathToFileURL(`${OUT}/padSequences.mjs`).href);
-const { tokenizerConfigFor, defaultTokenizerOptions } = await import(pathToFileURL(`${OUT}/tokenizerMode.mjs`).href);
+const { fitTokenizer } = core.tokenizer;
+const { encodeTexts } = core.padSequences;
+const { tokenizerConfigFor, defaultTokenizerOptions } = core.tokenizerMode;
 
 
 /** Zipf-like pick from `words`: frequent words first, a long tail of rare ones. */
